@@ -1,0 +1,22 @@
+package no.ukp.monitor.security;
+
+import java.util.List;
+
+/**
+ * What a user may do. Every user reads; exports (CSV, reports for download), imports and
+ * administration (targets) are granted per user.
+ */
+public enum Role {
+    READ, EXPORT, IMPORT, ADMIN;
+
+    /** The built-in users and their roles, as in the contract's "Access" section. */
+    static List<Role> of(String user) {
+        return switch (user) {
+            case "viewer" -> List.of(READ);
+            case "analyst" -> List.of(READ, EXPORT);
+            case "ingest" -> List.of(READ, IMPORT);
+            case "admin" -> List.of(READ, EXPORT, IMPORT, ADMIN);
+            default -> throw new IllegalArgumentException("unknown user " + user);
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package no.ukp.monitor.security;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.ukp.monitor.database.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * HTTP Basic for everything but {@code /actuator/health}: no user is 401, a user without the
+ * role for the request is 403.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/targets/**").hasRole(Role.READ.name())
+                        .requestMatchers("/api/v1/targets/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().hasRole(Role.READ.name()))
+                .httpBasic(basic -> basic.realmName("UKP monitor"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Cheap enough per request (HTTP Basic checks the password every time), still salted. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(6);
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(UserPasswords passwords, Environment environment, PasswordEncoder encoder) {
+        Map<String, String> configured = new LinkedHashMap<>();
+        configured.put("viewer", passwords.viewer());
+        configured.put("analyst", passwords.analyst());
+        configured.put("ingest", passwords.ingest());
+        configured.put("admin", passwords.admin());
+        boolean embedded = DatabaseMode.isEmbedded(environment);
+        List<UserDetails> users = new ArrayList<>();
+        configured.forEach((name, password) -> {
+            if (!StringUtils.hasText(password)) {
+                if (!embedded) {
+                    log.info("User '{}' is disabled: UKP_{}_PASSWORD is not set", name, name.toUpperCase());
+                    return;
+                }
+                password = generatePassword();
+                // the one place a password is ever logged: generated, for the embedded demo mode only
+                log.warn("Generated password for user '{}': {}  (set UKP_{}_PASSWORD to choose one)",
+                        name, password, name.toUpperCase());
+            }
+            users.add(User.withUsername(name)
+                    .password(encoder.encode(password))
+                    .roles(Role.of(name).stream().map(Role::name).toArray(String[]::new))
+                    .build());
+        });
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
