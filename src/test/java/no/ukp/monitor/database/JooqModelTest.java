@@ -1,0 +1,43 @@
+package no.ukp.monitor.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.db.DefaultSchema;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The jOOQ classes are generated from sql/ without a database; this proves they match one. */
+@DatabaseTest
+class JooqModelTest {
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void shouldGenerateTheSameTablesColumnsAndTypesAsTheMigratedDatabase() {
+        Map<String, Map<String, String>> generated = describe(DefaultSchema.DEFAULT_SCHEMA.getTables());
+        Map<String, Map<String, String>> migrated = describe(dsl.meta().getSchemas("public").get(0).getTables().stream()
+                .filter(t -> !t.getName().equals("flyway_schema_history"))
+                .toList());
+        assertThat(generated).isNotEmpty();
+        assertThat(generated).isEqualTo(migrated);
+    }
+
+    private static Map<String, Map<String, String>> describe(java.util.List<? extends Table<?>> tables) {
+        Map<String, Map<String, String>> result = new TreeMap<>();
+        for (Table<?> table : tables) {
+            result.put(table.getName(), java.util.Arrays.stream(table.fields()).collect(Collectors.toMap(
+                    Field::getName,
+                    f -> f.getDataType().getSQLDataType().getTypeName() + (f.getDataType().nullable() ? "" : " not null"),
+                    (a, b) -> a, TreeMap::new)));
+        }
+        return result;
+    }
+}
