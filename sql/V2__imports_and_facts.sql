@@ -15,7 +15,8 @@ CREATE TABLE import (
   started_at    TIMESTAMP WITH TIME ZONE NOT NULL,
   finished_at   TIMESTAMP WITH TIME ZONE,
   dry_run       BOOLEAN      NOT NULL,
-  -- running | stored | validated (dry run without errors) | rejected | failed
+  -- running | stored | validated (dry run without errors) | rejected (invalid rows)
+  -- | refused (too large or not CSV/XLSX: never read) | failed (an internal error)
   outcome       VARCHAR(20)  NOT NULL,
   rows_read     INTEGER,
   inserted      INTEGER,

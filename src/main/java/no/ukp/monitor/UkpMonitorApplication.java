@@ -1,8 +1,10 @@
 package no.ukp.monitor;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The UKP monitor: ingests monthly statistics on discharge-ready patients (UKP), computes the
@@ -14,5 +16,11 @@ public class UkpMonitorApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(UkpMonitorApplication.class, args);
+    }
+
+    /** The time the service lives by: months and "now" are Norwegian. */
+    @Bean
+    Clock clock() {
+        return Clock.system(java.time.ZoneId.of("Europe/Oslo"));
     }
 }

@@ -1,0 +1,201 @@
+package no.ukp.monitor.ingest;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.ukp.monitor.reference.MunicipalityNumbers;
+
+/**
+ * The kinds of value an import column holds, each with its parsing and its Norwegian messages.
+ * Parsing returns the value to store, or {@code null} for an allowed blank.
+ */
+enum ColumnType {
+
+    /** {@code YYYY-MM}, {@code MM.YYYY} or {@code YYYY-MM-01}; not after the current month. */
+    MONTH {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            Matcher iso = ISO_MONTH.matcher(text);
+            Matcher norwegian = NORWEGIAN_MONTH.matcher(text);
+            int year;
+            int month;
+            if (iso.matches()) {
+                if (iso.group(3) != null && Integer.parseInt(iso.group(3)) != 1) {
+                    throw new InvalidValue("En dato som måned må være den første i måneden (ÅÅÅÅ-MM-01)");
+                }
+                year = Integer.parseInt(iso.group(1));
+                month = Integer.parseInt(iso.group(2));
+            } else if (norwegian.matches()) {
+                year = Integer.parseInt(norwegian.group(2));
+                month = Integer.parseInt(norwegian.group(1));
+            } else {
+                throw new InvalidValue("Måneden må skrives ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01");
+            }
+            if (month < 1 || month > 12) {
+                throw new InvalidValue("Måneden finnes ikke: måned må være 01–12");
+            }
+            if (year < FIRST_YEAR) {
+                throw new InvalidValue("Året er før " + FIRST_YEAR + " og kan ikke stemme");
+            }
+            YearMonth value = YearMonth.of(year, month);
+            if (value.isAfter(context.currentMonth())) {
+                throw new InvalidValue("Måneden ligger etter inneværende måned (" + context.currentMonth() + ")");
+            }
+            return value.atDay(1);
+        }
+    },
+
+    /** A kommunenummer, 4 digits or fewer (lost leading zero); old numbers are mapped to current ones. */
+    MUNICIPALITY {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            String number = MunicipalityNumbers.normalize(text)
+                    .orElseThrow(() -> new InvalidValue("Kommunenummer må være 4 sifre"));
+            MunicipalityNumbers.Resolved resolved = context.municipalities().resolve(number)
+                    .orElseThrow(() -> new InvalidValue("Ukjent kommunenummer: ikke en kommune i helsefellesskapet"));
+            if (resolved.mappedFrom() != null) {
+                context.warnings().accept("Gammelt kommunenummer " + number + " (" + resolved.mappedFrom().oldName()
+                        + ") er regnet om til " + resolved.number() + " (" + resolved.name() + ")");
+            }
+            return resolved.number();
+        }
+    },
+
+    /** {@code somatikk} (the default when blank) or {@code psykisk_helse_rus}. */
+    AREA {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            String area = text.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_").replace("_og_", "_");
+            if (area.equals("somatikk") || area.equals("psykisk_helse_rus")) {
+                return area;
+            }
+            throw new InvalidValue("Ukjent område: bruk somatikk eller psykisk_helse_rus");
+        }
+
+        @Override
+        Object blank() {
+            return "somatikk";
+        }
+    },
+
+    /** A whole number ≥ 0; thousands may be separated by spaces or no-break spaces. */
+    COUNT {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return parseCount(text);
+        }
+    },
+
+    /** Like {@link #COUNT}, but blank means "not yet known" and is stored as null. */
+    OPTIONAL_COUNT {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return parseCount(text);
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** A whole number ≥ 1 (population). */
+    POSITIVE_COUNT {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            int value = parseCount(text);
+            if (value == 0) {
+                throw new InvalidValue("Må være større enn 0");
+            }
+            return value;
+        }
+    },
+
+    /** A calendar year, not after the current one. */
+    YEAR {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            if (!text.matches("[0-9]{4}")) {
+                throw new InvalidValue("Året må skrives med fire sifre (ÅÅÅÅ)");
+            }
+            int year = Integer.parseInt(text);
+            if (year < FIRST_YEAR) {
+                throw new InvalidValue("Året er før " + FIRST_YEAR + " og kan ikke stemme");
+            }
+            if (year > context.currentMonth().getYear()) {
+                throw new InvalidValue("Året ligger etter inneværende år (" + context.currentMonth().getYear() + ")");
+            }
+            return year;
+        }
+    },
+
+    /** ISO-8601 with offset, or {@code dd.MM.yyyy HH:mm} in Europe/Oslo; not in the future. */
+    TIMESTAMP {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            OffsetDateTime value;
+            try {
+                value = OffsetDateTime.parse(text);
+            } catch (DateTimeParseException notIso) {
+                try {
+                    value = LocalDateTime.parse(text, NORWEGIAN_TIMESTAMP).atZone(OSLO).toOffsetDateTime();
+                } catch (DateTimeParseException notNorwegian) {
+                    throw new InvalidValue("Tidspunktet må skrives som ISO-8601 med tidssone "
+                            + "(2025-06-30T08:00+02:00) eller dd.mm.åååå tt:mm");
+                }
+            }
+            if (value.isAfter(context.now().plusMinutes(5))) {
+                throw new InvalidValue("Tidspunktet ligger fram i tid");
+            }
+            return value;
+        }
+    },
+
+    /** A short-term unit id such as {@code oya-helsehus}: letters, digits, '-' and '_'. */
+    UNIT {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            String unit = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+            if (!unit.matches("[a-z0-9æøå][a-z0-9æøå_-]{0,59}")) {
+                throw new InvalidValue("Enheten må være et navn av bokstaver, sifre og bindestrek, som oya-helsehus");
+            }
+            return unit;
+        }
+    };
+
+    static final int FIRST_YEAR = 2000;
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final Pattern ISO_MONTH = Pattern.compile("([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?");
+    private static final Pattern NORWEGIAN_MONTH = Pattern.compile("([0-9]{1,2})\\.([0-9]{4})");
+    private static final DateTimeFormatter NORWEGIAN_TIMESTAMP = DateTimeFormatter.ofPattern("d.M.uuuu H:mm");
+    /** Spaces, no-break spaces (U+00A0), narrow no-break and thin spaces as thousands separators. */
+    private static final Pattern THOUSANDS = Pattern.compile("[\\s\\u00A0\\u202F\\u2009]");
+
+    /** Parses a non-blank, trimmed cell. */
+    abstract Object parse(String text, RowContext context) throws InvalidValue;
+
+    /** The value of a blank cell in an optional column. */
+    Object blank() {
+        throw new IllegalStateException(this + " has no blank value");
+    }
+
+    static int parseCount(String text) throws InvalidValue {
+        String digits = THOUSANDS.matcher(text).replaceAll("");
+        if (digits.matches("-[0-9]+")) {
+            throw new InvalidValue("Kan ikke være negativt");
+        }
+        if (!digits.matches("[0-9]+")) {
+            throw new InvalidValue("Må være et heltall (som 1200 eller 1 200)");
+        }
+        if (digits.length() > 9) {
+            throw new InvalidValue("Tallet er urimelig stort");
+        }
+        return Integer.parseInt(digits);
+    }
+}

@@ -1,0 +1,143 @@
+package no.ukp.monitor.ingest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The import endpoints of the contract, {@code POST /api/v1/imports/{dataset}} with the file as
+ * the body or as the multipart field {@code file}, and the audit at {@code GET /api/v1/imports}.
+ * 200 when the file is (or, in a dry run, would be) stored, 422 with every error otherwise.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private final ImportService imports;
+    private final ImportRepository audit;
+    private final ImportProperties properties;
+    private final Clock clock;
+
+    ImportController(ImportService imports, ImportRepository audit, ImportProperties properties, Clock clock) {
+        this.imports = imports;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/{dataset}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportResult> importMultipart(@PathVariable String dataset, @RequestPart("file") MultipartFile file,
+                                                 @RequestParam(defaultValue = "false") boolean dryRun, Principal user)
+            throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return importFile(dataset, in, file.getOriginalFilename(), file.getContentType(), file.getSize(), dryRun, user);
+        }
+    }
+
+    @PostMapping(path = "/{dataset}")
+    ResponseEntity<ImportResult> importBody(@PathVariable String dataset,
+                                            @RequestParam(defaultValue = "false") boolean dryRun,
+                                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                            @RequestHeader(value = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition,
+                                            HttpServletRequest request, Principal user) throws IOException {
+        String fileName = disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
+        return importFile(dataset, request.getInputStream(), fileName, contentType, request.getContentLengthLong(), dryRun, user);
+    }
+
+    @GetMapping
+    List<ImportEntry> list(@RequestParam(defaultValue = "100") int limit) {
+        return audit.latest(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GetMapping("/{id:[0-9]+}")
+    ImportEntry get(@PathVariable long id) {
+        return audit.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Ingen import med id " + id));
+    }
+
+    private ResponseEntity<ImportResult> importFile(String slug, InputStream body, String fileName, String mediaType,
+                                                    long declaredSize, boolean dryRun, Principal user) throws IOException {
+        Dataset dataset = Dataset.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Ukjent datasett «" + slug + "»: bruk monthly-statistics, short-term-stays, snapshots eller population"));
+        long max = properties.maxSize().toBytes();
+        if (declaredSize > max) {
+            throw refuse(slug, fileName, mediaType, declaredSize, dryRun, user, new Upload.TooLarge(max));
+        }
+        Upload upload;
+        try {
+            upload = Upload.spool(body, fileName, mediaType, max);
+        } catch (Upload.TooLarge e) {
+            throw refuse(slug, fileName, mediaType, max, dryRun, user, e);
+        }
+        try (upload) {
+            FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
+                    slug, fileName, mediaType, upload.size(), dryRun, user,
+                    new UnsupportedFile("Filtypen «" + mediaType + "» støttes ikke: send CSV (text/csv) eller XLSX ("
+                            + FileFormat.XLSX_MEDIA_TYPE + ")")));
+            ImportResult result = imports.importFile(dataset, upload, format, dryRun, user.getName(), false);
+            return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
+        }
+    }
+
+    private Refused refuse(String dataset, String fileName, String mediaType, long size, boolean dryRun, Principal user,
+                           Exception reason) {
+        long id = audit.refused(dataset, fileName, mediaType, size, user.getName(), dryRun, reason.getMessage(),
+                OffsetDateTime.now(clock));
+        HttpStatus status = reason instanceof Upload.TooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        return new Refused(status, id, reason.getMessage());
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<Map<String, Object>> refused(Refused e) {
+        return ResponseEntity.status(e.status).body(Map.of("importId", e.importId, "status", e.status.value(),
+                "errors", List.of(new ImportProblem(0, "", "", e.getMessage()))));
+    }
+
+    /** A multipart upload over the limit is stopped by the servlet container before we see it. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        String message = new Upload.TooLarge(properties.maxSize().toBytes()).getMessage();
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("status", 413,
+                "errors", List.of(new ImportProblem(0, "", "", message))));
+    }
+
+    /** The upload is not CSV or XLSX. */
+    static final class UnsupportedFile extends Exception {
+        UnsupportedFile(String message) {
+            super(message);
+        }
+    }
+
+    /** An upload refused before reading, already recorded in the audit. */
+    static final class Refused extends RuntimeException {
+        private final HttpStatus status;
+        private final long importId;
+
+        Refused(HttpStatus status, long importId, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.importId = importId;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package no.ukp.monitor.ingest;
+
+import static no.ukp.monitor.db.Tables.IMPORT;
+import static no.ukp.monitor.db.Tables.IMPORT_MESSAGE;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.ukp.monitor.db.tables.records.ImportMessageRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** The import audit: who imported which file when, and what came of it. */
+@Repository
+class ImportRepository {
+
+    private final DSLContext dsl;
+
+    ImportRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Records that an import started; returns its id (the facts it stores refer to it). */
+    long start(Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
+        return dsl.insertInto(IMPORT)
+                .set(IMPORT.DATASET, dataset.slug())
+                .set(IMPORT.FILE_NAME, upload.fileName())
+                .set(IMPORT.MEDIA_TYPE, upload.mediaType())
+                .set(IMPORT.SIZE_BYTES, upload.size())
+                .set(IMPORT.SHA256, upload.sha256())
+                .set(IMPORT.IMPORTED_BY, user)
+                .set(IMPORT.STARTED_AT, startedAt)
+                .set(IMPORT.DRY_RUN, dryRun)
+                .set(IMPORT.OUTCOME, "running")
+                .set(IMPORT.SYNTHETIC, synthetic)
+                .returning(IMPORT.ID)
+                .fetchSingle(IMPORT.ID);
+    }
+
+    /** Records the outcome with the first errors and warnings. */
+    void finish(long id, ImportResult result, OffsetDateTime finishedAt) {
+        dsl.update(IMPORT)
+                .set(IMPORT.FINISHED_AT, finishedAt)
+                .set(IMPORT.OUTCOME, result.outcome())
+                .set(IMPORT.ROWS_READ, result.rows())
+                .set(IMPORT.INSERTED, result.inserted())
+                .set(IMPORT.UPDATED, result.updated())
+                .set(IMPORT.UNCHANGED, result.unchanged())
+                .set(IMPORT.WARNING_COUNT, result.warningCount())
+                .set(IMPORT.ERROR_COUNT, result.errors().size())
+                .where(IMPORT.ID.eq(id))
+                .execute();
+        List<ImportMessageRecord> messages = new ArrayList<>();
+        for (ImportProblem error : result.errors()) {
+            messages.add(message(id, messages.size() + 1, "error", error));
+        }
+        for (ImportProblem warning : result.warnings()) {
+            messages.add(message(id, messages.size() + 1, "warning", warning));
+        }
+        dsl.batchInsert(messages).execute();
+    }
+
+    /** Records a file refused before it could be read (too large, unknown type). */
+    long refused(String dataset, String fileName, String mediaType, long size, String user, boolean dryRun,
+                 String message, OffsetDateTime at) {
+        long id = dsl.insertInto(IMPORT)
+                .set(IMPORT.DATASET, dataset)
+                .set(IMPORT.FILE_NAME, fileName)
+                .set(IMPORT.MEDIA_TYPE, mediaType)
+                .set(IMPORT.SIZE_BYTES, size)
+                .set(IMPORT.SHA256, "")
+                .set(IMPORT.IMPORTED_BY, user)
+                .set(IMPORT.STARTED_AT, at)
+                .set(IMPORT.FINISHED_AT, at)
+                .set(IMPORT.DRY_RUN, dryRun)
+                .set(IMPORT.OUTCOME, "refused")
+                .set(IMPORT.ERROR_COUNT, 1)
+                .returning(IMPORT.ID)
+                .fetchSingle(IMPORT.ID);
+        dsl.executeInsert(message(id, 1, "error", new ImportProblem(0, "", "", message)));
+        return id;
+    }
+
+    void fail(long id, OffsetDateTime finishedAt) {
+        dsl.update(IMPORT).set(IMPORT.FINISHED_AT, finishedAt).set(IMPORT.OUTCOME, "failed").where(IMPORT.ID.eq(id)).execute();
+    }
+
+    List<ImportEntry> latest(int limit) {
+        return dsl.selectFrom(IMPORT).orderBy(IMPORT.ID.desc()).limit(limit).fetch(r -> toEntry(r, Map.of()));
+    }
+
+    Optional<ImportEntry> find(long id) {
+        Map<String, List<ImportProblem>> messages = dsl.selectFrom(IMPORT_MESSAGE)
+                .where(IMPORT_MESSAGE.IMPORT_ID.eq(id))
+                .orderBy(IMPORT_MESSAGE.SEQ)
+                .fetchGroups(IMPORT_MESSAGE.SEVERITY, m -> new ImportProblem(
+                        m.getLine() == null ? 0 : m.getLine(), m.getColumnName(), m.getValue(), m.getMessage()));
+        return dsl.selectFrom(IMPORT).where(IMPORT.ID.eq(id)).fetchOptional(r -> toEntry(r, messages));
+    }
+
+    /** When the last import of each dataset was stored, for the freshness metric. */
+    Map<String, OffsetDateTime> lastStored() {
+        return dsl.select(IMPORT.DATASET, org.jooq.impl.DSL.max(IMPORT.FINISHED_AT))
+                .from(IMPORT)
+                .where(IMPORT.OUTCOME.eq("stored"))
+                .groupBy(IMPORT.DATASET)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    private static ImportMessageRecord message(long id, int seq, String severity, ImportProblem problem) {
+        ImportMessageRecord record = new ImportMessageRecord();
+        record.setImportId(id);
+        record.setSeq(seq);
+        record.setSeverity(severity);
+        record.setLine(problem.line());
+        record.setColumnName(truncate(problem.column(), 100));
+        record.setValue(truncate(problem.value(), 200));
+        record.setMessage(truncate(problem.message(), 500));
+        return record;
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static ImportEntry toEntry(Record r, Map<String, List<ImportProblem>> messages) {
+        return new ImportEntry(r.get(IMPORT.ID), r.get(IMPORT.DATASET), r.get(IMPORT.FILE_NAME), r.get(IMPORT.MEDIA_TYPE),
+                r.get(IMPORT.SIZE_BYTES), r.get(IMPORT.SHA256), r.get(IMPORT.IMPORTED_BY), r.get(IMPORT.STARTED_AT),
+                r.get(IMPORT.FINISHED_AT), r.get(IMPORT.DRY_RUN), r.get(IMPORT.OUTCOME), r.get(IMPORT.ROWS_READ),
+                r.get(IMPORT.INSERTED), r.get(IMPORT.UPDATED), r.get(IMPORT.UNCHANGED), r.get(IMPORT.WARNING_COUNT),
+                r.get(IMPORT.ERROR_COUNT), r.get(IMPORT.SYNTHETIC),
+                messages.getOrDefault("error", List.of()), messages.getOrDefault("warning", List.of()));
+    }
+}

@@ -1,0 +1,24 @@
+package no.ukp.monitor.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What an import did or would do: the answer of the import endpoints and what the audit keeps.
+ * {@code rows} counts the non-blank data rows read.
+ *
+ * @param outcome          {@code stored}, {@code validated} (a dry run without errors) or {@code rejected}
+ * @param errorsTruncated  whether more errors exist than are listed (the cap was reached)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImportResult(long importId, String dataset, boolean dryRun, String outcome, int rows,
+                           Integer inserted, Integer updated, Integer unchanged,
+                           List<ImportProblem> warnings, int warningCount,
+                           List<ImportProblem> errors, Boolean errorsTruncated) {
+
+    @JsonIgnore
+    public boolean accepted() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,199 @@
+package no.ukp.monitor.ingest;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import no.ukp.monitor.reference.ReferenceRepository;
+import org.jooq.Record3;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports one file all or nothing: reads it row by row, validates every cell and every rule,
+ * stages the valid rows, and stores them as new values or revisions in one transaction, only
+ * when the whole file is valid and it is not a dry run. Every attempt is recorded in the audit.
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final FactStore facts;
+    private final ImportRepository audit;
+    private final ReferenceRepository reference;
+    private final TransactionTemplate transaction;
+    private final ImportMetrics metrics;
+    private final ImportProperties properties;
+    private final Clock clock;
+
+    ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, TransactionTemplate transaction,
+                  ImportMetrics metrics, ImportProperties properties, Clock clock) {
+        this.facts = facts;
+        this.audit = audit;
+        this.reference = reference;
+        this.transaction = transaction;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Imports an uploaded file as {@code user}; {@code synthetic} marks generated demo data. */
+    ImportResult importFile(Dataset dataset, Upload upload, FileFormat format, boolean dryRun, String user, boolean synthetic) {
+        long started = System.nanoTime();
+        long importId = audit.start(dataset, upload, dryRun, user, synthetic, OffsetDateTime.now(clock));
+        ImportResult result;
+        try {
+            result = transaction.execute(status -> {
+                ImportResult r = readValidateStore(dataset, upload, format, dryRun, importId);
+                if (!r.accepted() || dryRun) {
+                    status.setRollbackOnly();
+                }
+                return r;
+            });
+        } catch (RuntimeException e) {
+            audit.fail(importId, OffsetDateTime.now(clock));
+            metrics.recordFailure(dataset, System.nanoTime() - started);
+            throw e;
+        }
+        audit.finish(importId, result, OffsetDateTime.now(clock));
+        metrics.record(dataset, result, System.nanoTime() - started, OffsetDateTime.now(clock));
+        log.info("Import {} of {} ({} bytes, sha256 {}) by {}: {} rows, {}{}", importId, dataset.slug(), upload.size(),
+                upload.sha256(), user, result.rows(), result.outcome(),
+                result.accepted() ? "" : " with " + result.errors().size() + " errors");
+        return result;
+    }
+
+    private ImportResult readValidateStore(Dataset dataset, Upload upload, FileFormat format, boolean dryRun, long importId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Problems problems = new Problems(properties.maxMessages());
+        int rows = 0;
+        RowValidator validator = new RowValidator(dataset, reference.municipalityNumbers(),
+                YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
+        try (RowSource source = format.open(upload.path());
+             FactStore.Staging staging = facts.openStaging(dataset)) {
+            SourceRow header = nextNonBlank(source);
+            if (header == null) {
+                problems.error(new ImportProblem(1, "", "", "Filen er tom: første linje må være overskriftene"));
+            } else if (validator.readHeader(header)) {
+                SourceRow row;
+                while (!problems.errorsFull() && (row = readRow(source, problems)) != null) {
+                    if (row.isBlank()) {
+                        continue;
+                    }
+                    rows++;
+                    Object[] values = validator.validate(row);
+                    if (values != null) {
+                        staging.add(row.line(), values);
+                    }
+                }
+                if (rows == 0 && problems.errors().isEmpty()) {
+                    problems.error(new ImportProblem(header.line() + 1, "", "",
+                            "Filen har bare overskriftslinjen: ingen datarader å importere"));
+                }
+            }
+            staging.finish();
+        } catch (IOException e) {
+            problems.error(new ImportProblem(1, "", upload.fileName() == null ? "" : upload.fileName(),
+                    "Filen kan ikke leses som " + format.description() + ": " + e.getMessage()));
+        }
+        if (!problems.errorsFull()) {
+            for (Record3<Integer, Integer, String> duplicate : facts.duplicates(dataset, properties.maxMessages())) {
+                problems.error(new ImportProblem(duplicate.value1(), validator.header(0), duplicate.value3(),
+                        "Samme " + dataset.keyDescription() + " som linje " + duplicate.value2()
+                                + ": hver finnes bare én gang per fil"));
+            }
+        }
+        List<ImportProblem> errors = problems.sortedErrors();
+        if (!errors.isEmpty()) {
+            return new ImportResult(importId, dataset.slug(), dryRun, "rejected", rows, null, null, null,
+                    problems.warnings(), problems.warningCount(), errors, problems.errorsFull());
+        }
+        FactStore.Counts counts = facts.compare(dataset);
+        facts.apply(dataset, importId, now);
+        return new ImportResult(importId, dataset.slug(), dryRun, dryRun ? "validated" : "stored", rows,
+                counts.inserted(), counts.updated(), counts.unchanged(), problems.warnings(), problems.warningCount(),
+                List.of(), null);
+    }
+
+    private static SourceRow nextNonBlank(RowSource source) throws IOException {
+        SourceRow row;
+        while ((row = source.next()) != null && row.isBlank()) {
+            // a blank line before the header is ignored, as everywhere else
+        }
+        return row;
+    }
+
+    /** The next row; a file that breaks off (bad quoting, a damaged XLSX) is an error, not a crash. */
+    private static SourceRow readRow(RowSource source, Problems problems) {
+        try {
+            return source.next();
+        } catch (IOException | RuntimeException e) {
+            problems.error(new ImportProblem(problems.lastLine() + 1, "", "", "Filen kan ikke leses videre herfra: "
+                    + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Errors and warnings of one import, each list capped. */
+    static final class Problems {
+
+        private final int cap;
+        private final List<ImportProblem> errors = new ArrayList<>();
+        private final List<ImportProblem> warnings = new ArrayList<>();
+        private int warningCount;
+        private int lastLine;
+
+        Problems(int cap) {
+            this.cap = cap;
+        }
+
+        void error(ImportProblem problem) {
+            if (errors.size() < cap) {
+                errors.add(problem);
+            }
+        }
+
+        void warning(ImportProblem problem) {
+            warningCount++;
+            if (warnings.size() < cap) {
+                warnings.add(problem);
+            }
+        }
+
+        void seen(int line) {
+            lastLine = line;
+        }
+
+        int lastLine() {
+            return lastLine;
+        }
+
+        boolean errorsFull() {
+            return errors.size() >= cap;
+        }
+
+        List<ImportProblem> sortedErrors() {
+            List<ImportProblem> sorted = new ArrayList<>(errors);
+            sorted.sort(Comparator.comparingInt(ImportProblem::line));
+            return sorted;
+        }
+
+        List<ImportProblem> errors() {
+            return errors;
+        }
+
+        List<ImportProblem> warnings() {
+            return warnings;
+        }
+
+        int warningCount() {
+            return warningCount;
+        }
+    }
+}

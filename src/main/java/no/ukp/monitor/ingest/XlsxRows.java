@@ -1,0 +1,95 @@
+package no.ukp.monitor.ingest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * Reads the first sheet of an XLSX file, streaming (fastexcel-reader), and turns each cell into
+ * the text a user sees: numbers without a trailing {@code .0}, date cells as dates, so that the
+ * same validation as for CSV applies.
+ */
+final class XlsxRows implements RowSource {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
+
+    private final ReadableWorkbook workbook;
+    private final Stream<Row> stream;
+    private final Iterator<Row> rows;
+
+    XlsxRows(Path file) throws IOException {
+        this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+        this.stream = workbook.getFirstSheet().openStream();
+        this.rows = stream.iterator();
+    }
+
+    @Override
+    public SourceRow next() throws IOException {
+        try {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            Row row = rows.next();
+            List<String> cells = new ArrayList<>(row.getCellCount());
+            for (int i = 0; i < row.getCellCount(); i++) {
+                cells.add(text(row.getCell(i)));
+            }
+            return new SourceRow(row.getRowNum(), cells);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            throw new IOException("Kunne ikke lese XLSX-filen: " + e.getMessage(), e);
+        }
+    }
+
+    static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        return switch (cell.getType()) {
+            case NUMBER -> isDateFormat(cell) ? date(cell.asDate()) : number(cell.asNumber());
+            case EMPTY -> "";
+            case FORMULA, ERROR -> cell.getRawValue() == null ? "" : cell.getRawValue().strip();
+            default -> cell.getText().strip();
+        };
+    }
+
+    private static String number(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String date(LocalDateTime value) {
+        return value.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? DATE.format(value) : DATE_TIME.format(value);
+    }
+
+    /** Excel's built-in date formats (14–22, 45–47) or a custom format with day or year parts. */
+    static boolean isDateFormat(Cell cell) {
+        Integer id = cell.getDataFormatId();
+        if (id != null && ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))) {
+            return true;
+        }
+        String format = cell.getDataFormatString();
+        if (format == null) {
+            return false;
+        }
+        String unquoted = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "").toLowerCase();
+        return unquoted.contains("y") || unquoted.contains("d");
+    }
+
+    @Override
+    public void close() throws IOException {
+        stream.close();
+        workbook.close();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Imports of UKP data files (CSV and XLSX): reading, validation with Norwegian messages, storing
+ * all or nothing with revision history, the import audit, and the synthetic demo data.
+ */
+package no.ukp.monitor.ingest;
