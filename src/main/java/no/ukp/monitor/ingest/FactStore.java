@@ -72,16 +72,16 @@ class FactStore {
         String stagedValues = prefixed("s", dataset.valueColumns());
         dsl.execute("INSERT INTO " + dataset.revisionTable() + " (" + keys + ", revision, " + values
                         + ", import_id, recorded_at) SELECT " + stagedKeys + ", coalesce(c.revision, 0) + 1, " + stagedValues
-                        + ", ?, ? FROM " + STAGING + " s LEFT JOIN " + dataset.table() + " c ON " + joinOnKey(dataset)
+                        + ", ?, CAST(? AS timestamptz) FROM " + STAGING + " s LEFT JOIN " + dataset.table() + " c ON " + joinOnKey(dataset)
                         + " WHERE c.revision IS NULL OR " + distinct(dataset, "s", "c"),
-                importId, recordedAt);
+                importId, recordedAt.toString());
         String updates = dataset.valueColumns().stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
         dsl.execute("INSERT INTO " + dataset.table() + " AS c (" + keys + ", " + values
-                        + ", revision, import_id, recorded_at) SELECT " + stagedKeys + ", " + stagedValues + ", 1, ?, ? FROM "
+                        + ", revision, import_id, recorded_at) SELECT " + stagedKeys + ", " + stagedValues + ", 1, ?, CAST(? AS timestamptz) FROM "
                         + STAGING + " s ON CONFLICT (" + keys + ") DO UPDATE SET " + updates
                         + ", revision = c.revision + 1, import_id = EXCLUDED.import_id, recorded_at = EXCLUDED.recorded_at"
                         + " WHERE " + distinct(dataset, "c", "EXCLUDED"),
-                importId, recordedAt);
+                importId, recordedAt.toString());
     }
 
     private static String joinOnKey(Dataset dataset) {
