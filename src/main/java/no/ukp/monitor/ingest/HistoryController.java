@@ -11,6 +11,7 @@ import java.util.List;
 import no.ukp.monitor.reference.MunicipalityNumbers;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,7 +53,7 @@ class HistoryController {
             condition = condition.and(MONTHLY_STATISTICS_REVISION.AREA.eq(area));
         }
         var r = MONTHLY_STATISTICS_REVISION;
-        return dsl.select(r.MONTH.cast(String.class).substring(1, 7), r.MUNICIPALITY, r.AREA, r.REVISION, r.UKP_STAYS,
+        return dsl.select(DSL.toChar(r.MONTH, "YYYY-MM"), r.MUNICIPALITY, r.AREA, r.REVISION, r.UKP_STAYS,
                         r.ZERO_DAY_STAYS, r.UKP_DAYS, r.DISCHARGED_HOME, r.READMISSIONS_30D, r.IMPORT_ID, IMPORT.FILE_NAME,
                         IMPORT.IMPORTED_BY, r.RECORDED_AT)
                 .from(r)

@@ -1,0 +1,218 @@
+package no.ukp.monitor.ingest;
+
+import static no.ukp.monitor.db.Tables.IMPORT;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import no.ukp.monitor.database.DatabaseMode;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * SYNTHETIC demo data, so that a fresh installation shows something: every figure is made up by
+ * a seeded random generator, sized to be plausible (St. Olavs had 5 363 UKP-days in 2018; about
+ * 80 % of UKP stays have 0 days nationally) with an improving trend from January 2023 to the
+ * last full month. It is imported through the ordinary import path as user {@code demo} and
+ * marked synthetic in the audit, so that everything showing it can say so.
+ */
+@Component
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final YearMonth FIRST_MONTH = YearMonth.of(2023, 1);
+
+    /**
+     * Rough population sizes (rounded, for plausible proportions only; the demo's population
+     * figures are synthetic like the rest).
+     */
+    private static final Map<String, Integer> SIZE = new LinkedHashMap<>();
+
+    static {
+        SIZE.put("5001", 214_000);
+        SIZE.put("5028", 17_000);
+        SIZE.put("5029", 8_500);
+        SIZE.put("5031", 14_500);
+        SIZE.put("5027", 6_300);
+        SIZE.put("5059", 19_000);
+        SIZE.put("5055", 6_000);
+        SIZE.put("5056", 5_200);
+        SIZE.put("5014", 5_300);
+        SIZE.put("5061", 2_000);
+        SIZE.put("5021", 7_000);
+        SIZE.put("5022", 2_500);
+        SIZE.put("5025", 5_600);
+        SIZE.put("5026", 2_000);
+        SIZE.put("5057", 10_500);
+        SIZE.put("5058", 4_200);
+        SIZE.put("5054", 10_000);
+        SIZE.put("5020", 950);
+        SIZE.put("5032", 4_200);
+        SIZE.put("5033", 750);
+    }
+
+    private final ImportService imports;
+    private final DemoProperties properties;
+    private final Environment environment;
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    DemoData(ImportService imports, DemoProperties properties, Environment environment, DSLContext dsl, Clock clock) {
+        this.imports = imports;
+        this.properties = properties;
+        this.environment = environment;
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void loadOnFirstStart() throws IOException {
+        boolean enabled = properties.enabled() != null ? properties.enabled() : DatabaseMode.isEmbedded(environment);
+        if (!enabled || dsl.fetchExists(IMPORT)) {
+            return;
+        }
+        log.warn("Empty database: loading SYNTHETIC demo data (made-up figures; turn off with UKP_DEMO_ENABLED=false)");
+        YearMonth lastFullMonth = YearMonth.now(clock).minusMonths(1);
+        load(Dataset.POPULATION, "demo-population.csv", population(lastFullMonth));
+        load(Dataset.MONTHLY_STATISTICS, "demo-monthly-statistics.csv", monthlyStatistics(lastFullMonth));
+        load(Dataset.SHORT_TERM_STAYS, "demo-short-term-stays.csv", shortTermStays(lastFullMonth));
+        load(Dataset.SNAPSHOTS, "demo-snapshots.csv", snapshots(lastFullMonth));
+    }
+
+    private void load(Dataset dataset, String fileName, String csv) throws IOException {
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        try (Upload upload = Upload.spool(new ByteArrayInputStream(bytes), fileName, "text/csv", Long.MAX_VALUE)) {
+            ImportResult result = imports.importFile(dataset, upload, FileFormat.CSV, false, "demo", true);
+            if (!result.accepted()) {
+                throw new IllegalStateException("demo data for " + dataset.slug() + " was refused: " + result.errors());
+            }
+        }
+    }
+
+    static String population(YearMonth last) {
+        StringBuilder csv = new StringBuilder("year,municipality,population\n");
+        for (int year = FIRST_MONTH.getYear(); year <= last.getYear(); year++) {
+            for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
+                int growth = (int) Math.round(m.getValue() * 0.006 * (year - FIRST_MONTH.getYear()));
+                csv.append(year).append(',').append(m.getKey()).append(',').append(m.getValue() + growth).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /**
+     * Both areas, every municipality and month; the last month's readmissions are not yet known,
+     * and the smallest municipality has not reported the last month yet.
+     */
+    static String monthlyStatistics(YearMonth last) {
+        Random random = new Random(2023);
+        int total = SIZE.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder csv = new StringBuilder(
+                "month,municipality,area,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n");
+        for (YearMonth month = FIRST_MONTH; !month.isAfter(last); month = month.plusMonths(1)) {
+            double progress = Math.min(1.0, ((month.getYear() - 2023) * 12 + month.getMonthValue() - 1) / 36.0);
+            for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
+                if (month.equals(last) && m.getKey().equals("5033")) {
+                    continue; // reported late: shows as missing coverage
+                }
+                double share = m.getValue() / (double) total;
+                for (String area : new String[] {"somatikk", "psykisk_helse_rus"}) {
+                    double scale = area.equals("somatikk") ? 1.0 : 0.12;
+                    // about 430 somatic UKP stays a month in the whole community
+                    int stays = poisson(random, 430 * share * scale);
+                    double zeroShare = 0.74 + 0.14 * progress;             // 74 % -> 88 %
+                    int zeroDay = binomial(random, stays, zeroShare);
+                    double meanDays = 3.8 - 1.5 * progress;                // 3.8 -> 2.3 days per stay with days
+                    int withDays = stays - zeroDay;
+                    int days = withDays + poisson(random, withDays * (meanDays - 1));
+                    int home = binomial(random, stays, 0.24 + 0.08 * progress);
+                    String readmissions = month.equals(last) ? ""
+                            : Integer.toString(binomial(random, stays, 0.21 - 0.04 * progress));
+                    csv.append(month).append(',').append(m.getKey()).append(',').append(area).append(',')
+                            .append(stays).append(',').append(zeroDay).append(',').append(days).append(',')
+                            .append(home).append(',').append(readmissions).append('\n');
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    /** Øya helsehus for Trondheim, one short-term ward for each other municipality. */
+    static String shortTermStays(YearMonth last) {
+        Random random = new Random(2024);
+        StringBuilder csv = new StringBuilder("month,municipality,unit,discharges,los_days\n");
+        for (YearMonth month = FIRST_MONTH; !month.isAfter(last); month = month.plusMonths(1)) {
+            double progress = Math.min(1.0, ((month.getYear() - 2023) * 12 + month.getMonthValue() - 1) / 36.0);
+            for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
+                boolean oya = m.getKey().equals("5001");
+                int discharges = poisson(random, oya ? 300 : Math.max(2, m.getValue() / 1000.0));
+                double meanStay = oya ? 21.0 * (1 - 0.22 * progress) : 14.0 * (1 - 0.06 * progress);
+                int los = discharges == 0 ? 0 : discharges + poisson(random, discharges * (meanStay - 1));
+                csv.append(month).append(',').append(m.getKey()).append(',')
+                        .append(oya ? "oya-helsehus" : "korttid-" + m.getKey()).append(',')
+                        .append(discharges).append(',').append(los).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /** A snapshot every morning at 08:00 of who is waiting as UKP. */
+    static String snapshots(YearMonth last) {
+        Random random = new Random(2025);
+        int total = SIZE.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder csv = new StringBuilder("timestamp,municipality,area,ukp_patients,waiting_over_1_day\n");
+        LocalDate end = last.atEndOfMonth();
+        for (LocalDate day = FIRST_MONTH.atDay(1); !day.isAfter(end); day = day.plusDays(1)) {
+            double progress = Math.min(1.0, (day.toEpochDay() - FIRST_MONTH.atDay(1).toEpochDay()) / (36 * 30.4));
+            String at = ZonedDateTime.of(day.atTime(8, 0), ColumnType.OSLO).toOffsetDateTime().toString();
+            for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
+                int patients = poisson(random, (14 - 8 * progress) * m.getValue() / total);
+                int waiting = binomial(random, patients, 0.5);
+                csv.append(at).append(',').append(m.getKey()).append(",somatikk,")
+                        .append(patients).append(',').append(waiting).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    private static int poisson(Random random, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 50) {
+            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int n = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            n++;
+        }
+        return n;
+    }
+
+    private static int binomial(Random random, int n, double p) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (random.nextDouble() < p) {
+                k++;
+            }
+        }
+        return k;
+    }
+}

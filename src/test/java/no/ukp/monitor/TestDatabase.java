@@ -1,0 +1,18 @@
+package no.ukp.monitor;
+
+import org.jooq.DSLContext;
+
+/**
+ * Empties the facts and the import audit before a test: CI runs the suite a second time on one
+ * shared TimescaleDB database, so no test may rely on a fresh database.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static void clean(DSLContext dsl) {
+        dsl.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, short_term_stays_revision, "
+                + "snapshot, snapshot_revision, population, population_revision, import_message, import CASCADE");
+    }
+}

@@ -1,0 +1,105 @@
+package no.ukp.monitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.TestDatabase;
+import no.ukp.monitor.TestUsers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Body size limit (413), unknown media types (415) and multipart uploads. */
+@DatabaseTest
+@TestPropertySource(properties = "ukp.import.max-size=4KB")
+class ImportLimitsTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DSLContext dsl;
+
+    @BeforeEach
+    void clean() {
+        TestDatabase.clean(dsl);
+    }
+
+    @Test
+    void shouldAnswer413ForABodyOverTheLimitAndRecordIt() {
+        StringBuilder csv = new StringBuilder("year,municipality,population\n");
+        while (csv.length() < 5000) {
+            csv.append("2024,5001,212660\n");
+        }
+        ResponseEntity<JsonNode> response = new ImportClient(rest).postCsv("population", csv.toString());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("større enn grensen");
+        assertThat(dsl.fetchSingle("SELECT outcome FROM import").get(0, String.class)).isEqualTo("refused");
+        assertThat(dsl.fetchCount(dsl.selectFrom("population"))).isZero();
+    }
+
+    @Test
+    void shouldAnswer413ForAMultipartFileOverTheLimit() {
+        byte[] big = new byte[6000];
+        java.util.Arrays.fill(big, (byte) 'x');
+        ResponseEntity<JsonNode> response = postMultipart(big, "stor.csv");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void shouldAnswer415ForAnUnknownMediaType() {
+        ResponseEntity<JsonNode> response = new ImportClient(rest).post("population",
+                "{\"year\": 2024}".getBytes(StandardCharsets.UTF_8), "application/json", false);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("støttes ikke");
+        assertThat(dsl.fetchSingle("SELECT outcome FROM import").get(0, String.class)).isEqualTo("refused");
+    }
+
+    @Test
+    void shouldAcceptTheFileAsAMultipartFieldNamedFile() {
+        ResponseEntity<JsonNode> response = postMultipart(
+                "year,municipality,population\n2024,5001,212660\n".getBytes(StandardCharsets.UTF_8), "folketall.csv");
+
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(dsl.fetchSingle("SELECT population FROM population WHERE municipality = '5001'").get(0, Integer.class))
+                .isEqualTo(212660);
+        assertThat(dsl.fetchSingle("SELECT file_name FROM import").get(0, String.class)).isEqualTo("folketall.csv");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownDataset() {
+        ResponseEntity<JsonNode> response = new ImportClient(rest).postCsv("beds", "a,b\n1,2\n");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private ResponseEntity<JsonNode> postMultipart(byte[] content, String fileName) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
+        form.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, partHeaders));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/population", new HttpEntity<>(form, headers),
+                JsonNode.class);
+    }
+}
