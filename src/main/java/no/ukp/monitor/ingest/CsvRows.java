@@ -62,6 +62,8 @@ final class CsvRows implements RowSource {
             return new SourceRow(Math.toIntExact(record.getRecordNumber()), cells);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package no.ukp.monitor.ingest;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -149,14 +148,11 @@ class FactStore {
             }
         }
 
+        /** Ends the COPY normally even when reading broke off, so the transaction stays usable. */
         @Override
-        public void close() throws IOException {
-            if (!ended && copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException e) {
-                    throw new IOException(e);
-                }
+        public void close() {
+            if (!ended) {
+                finish();
             }
         }
     }

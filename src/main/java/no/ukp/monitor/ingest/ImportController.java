@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -112,14 +111,6 @@ class ImportController {
     ResponseEntity<Map<String, Object>> refused(Refused e) {
         return ResponseEntity.status(e.status).body(Map.of("importId", e.importId, "status", e.status.value(),
                 "errors", List.of(new ImportProblem(0, "", "", e.getMessage()))));
-    }
-
-    /** A multipart upload over the limit is stopped by the servlet container before we see it. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        String message = new Upload.TooLarge(properties.maxSize().toBytes()).getMessage();
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("status", 413,
-                "errors", List.of(new ImportProblem(0, "", "", message))));
     }
 
     /** The upload is not CSV or XLSX. */

@@ -122,8 +122,13 @@ class ImportRepository {
         return record;
     }
 
+    /** Shortened to the column's size; NUL (which PostgreSQL text cannot hold) shown as U+FFFD. */
     private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        if (text == null) {
+            return null;
+        }
+        String storable = text.replace('\u0000', '\uFFFD');
+        return storable.length() <= max ? storable : storable.substring(0, max - 1) + "…";
     }
 
     private static ImportEntry toEntry(Record r, Map<String, List<ImportProblem>> messages) {

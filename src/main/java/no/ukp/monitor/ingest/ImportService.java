@@ -75,8 +75,8 @@ public class ImportService {
         int rows = 0;
         RowValidator validator = new RowValidator(dataset, reference.municipalityNumbers(),
                 YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
-        try (RowSource source = format.open(upload.path());
-             FactStore.Staging staging = facts.openStaging(dataset)) {
+        try (FactStore.Staging staging = facts.openStaging(dataset);
+             RowSource source = format.open(upload.path())) {
             SourceRow header = nextNonBlank(source);
             if (header == null) {
                 problems.error(new ImportProblem(1, "", "", "Filen er tom: første linje må være overskriftene"));

@@ -29,9 +29,13 @@ final class XlsxRows implements RowSource {
     private final Iterator<Row> rows;
 
     XlsxRows(Path file) throws IOException {
-        this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-        this.stream = workbook.getFirstSheet().openStream();
-        this.rows = stream.iterator();
+        try {
+            this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            this.stream = workbook.getFirstSheet().openStream();
+            this.rows = stream.iterator();
+        } catch (RuntimeException e) {
+            throw new IOException("ikke en gyldig XLSX-fil (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override
