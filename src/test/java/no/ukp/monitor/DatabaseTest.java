@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ukp.embedded.data-dir=",
         "ukp.embedded.port=0",
         "ukp.demo.enabled=false",
+        "logging.level.root=WARN",
+        "logging.level.no.ukp.monitor.database=INFO",
         "ukp.users.viewer=" + TestUsers.PASSWORD,
         "ukp.users.analyst=" + TestUsers.PASSWORD,
         "ukp.users.ingest=" + TestUsers.PASSWORD,

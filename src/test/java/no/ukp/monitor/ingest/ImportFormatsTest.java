@@ -110,6 +110,29 @@ class ImportFormatsTest {
     }
 
     @Test
+    void shouldStoreSnapshotsWithIsoOrNorwegianTimestampsAndShortTermStays() {
+        String snapshots = """
+                tidspunkt;kommunenr;ukp_pasienter;venter_over_1_døgn
+                2025-06-30T08:00+02:00;5001;9;4
+                30.06.2025 08:00;5028;3;
+                15.01.2025 08:00;5029;1;1
+                """;
+        assertThat(client().postCsv("snapshots", snapshots).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dsl.fetch("SELECT to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), municipality, area, "
+                        + "ukp_patients, waiting_over_1_day FROM snapshot ORDER BY taken_at, municipality")
+                .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4)))
+                .containsExactly(
+                        "2025-01-15 07:00 5029 somatikk 1 1",   // winter: Oslo is UTC+1
+                        "2025-06-30 06:00 5001 somatikk 9 4",   // summer: UTC+2
+                        "2025-06-30 06:00 5028 somatikk 3 null");
+
+        String shortTerm = "måned,kommunenr,enhet,utskrivninger,liggedøgn\n06.2025,5001,Oya-Helsehus,301,5 840\n";
+        assertThat(client().postCsv("short-term-stays", shortTerm).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dsl.fetchSingle("SELECT month::text, unit, discharges, los_days FROM short_term_stays").intoArray())
+                .containsExactly("2025-06-01", "oya-helsehus", 301, 5840);
+    }
+
+    @Test
     void shouldStoreAnXlsxFileLikeTheSameDataAsCsv() throws IOException {
         ResponseEntity<JsonNode> response = client().post("monthly-statistics", monthlyXlsx(), ImportClient.XLSX, false);
 
