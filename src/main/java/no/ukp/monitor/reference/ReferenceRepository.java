@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.select;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -50,5 +51,42 @@ public class ReferenceRepository {
                 .from(MUNICIPALITY_NUMBER_MAPPING)
                 .fetchMap(MUNICIPALITY_NUMBER_MAPPING.OLD_NUMBER, mapping(MunicipalityNumbers.OldNumber::new));
         return new MunicipalityNumbers(current, mappings);
+    }
+
+    /**
+     * The scope named by {@code total}, {@code region:<id>} or {@code municipality:<number>}
+     * (a lost leading zero and an old number are accepted); empty when it names nothing.
+     */
+    public Optional<Scope> scope(String written) {
+        String text = written == null || written.isBlank() ? "total" : written.strip();
+        if (text.equals("total")) {
+            return Optional.of(new Scope("total", "total", Scope.TOTAL_NAME,
+                    municipalities().stream().map(Municipality::number).toList()));
+        }
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String type = text.substring(0, colon);
+        String id = text.substring(colon + 1);
+        if (type.equals("region")) {
+            return regions().stream().filter(r -> r.id().equals(id)).findFirst()
+                    .map(r -> new Scope("region", r.id(), r.name(), r.municipalities()));
+        }
+        if (type.equals("municipality")) {
+            return MunicipalityNumbers.normalize(id).flatMap(n -> municipalityNumbers().resolve(n))
+                    .map(m -> new Scope("municipality", m.number(), m.name(), List.of(m.number())));
+        }
+        return Optional.empty();
+    }
+
+    /** Every scope: the total, each region, each municipality. */
+    public List<Scope> scopes() {
+        List<Municipality> municipalities = municipalities();
+        List<Scope> scopes = new java.util.ArrayList<>();
+        scopes.add(new Scope("total", "total", Scope.TOTAL_NAME, municipalities.stream().map(Municipality::number).toList()));
+        regions().forEach(r -> scopes.add(new Scope("region", r.id(), r.name(), r.municipalities())));
+        municipalities.forEach(m -> scopes.add(new Scope("municipality", m.number(), m.name(), List.of(m.number()))));
+        return scopes;
     }
 }
