@@ -10,12 +10,17 @@ import java.util.List;
  *
  * @param outcome          {@code stored}, {@code validated} (a dry run without errors) or {@code rejected}
  * @param errorsTruncated  whether more errors exist than are listed (the cap was reached)
+ * @param statusChanges    dry runs only: the total scope's statuses in the latest month that would change
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportResult(long importId, String dataset, boolean dryRun, String outcome, int rows,
                            Integer inserted, Integer updated, Integer unchanged,
                            List<ImportProblem> warnings, int warningCount,
-                           List<ImportProblem> errors, Boolean errorsTruncated) {
+                           List<ImportProblem> errors, Boolean errorsTruncated, List<StatusChange> statusChanges) {
+
+    /** A dry run's effect on a status of record of the total scope in the latest month. */
+    public record StatusChange(String indicator, String month, String from, String to) {
+    }
 
     @JsonIgnore
     public boolean accepted() {

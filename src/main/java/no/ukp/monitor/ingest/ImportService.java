@@ -2,16 +2,21 @@ package no.ukp.monitor.ingest;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import no.ukp.monitor.reference.ReferenceRepository;
 import org.jooq.Record3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,9 +36,12 @@ public class ImportService {
     private final ImportMetrics metrics;
     private final ImportProperties properties;
     private final Clock clock;
+    private final StatusImpact statuses;
+    private final ApplicationEventPublisher events;
 
     ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, TransactionTemplate transaction,
-                  ImportMetrics metrics, ImportProperties properties, Clock clock) {
+                  ImportMetrics metrics, ImportProperties properties, Clock clock, StatusImpact statuses,
+                  ApplicationEventPublisher events) {
         this.facts = facts;
         this.audit = audit;
         this.reference = reference;
@@ -41,6 +49,8 @@ public class ImportService {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.statuses = statuses;
+        this.events = events;
     }
 
     /** Imports an uploaded file as {@code user}; {@code synthetic} marks generated demo data. */
@@ -50,7 +60,7 @@ public class ImportService {
         ImportResult result;
         try {
             result = transaction.execute(status -> {
-                ImportResult r = readValidateStore(dataset, upload, format, dryRun, importId);
+                ImportResult r = readValidateStore(dataset, upload, format, dryRun, importId, status);
                 if (!r.accepted() || dryRun) {
                     status.setRollbackOnly();
                 }
@@ -62,6 +72,9 @@ public class ImportService {
             throw e;
         }
         audit.finish(importId, result, OffsetDateTime.now(clock));
+        if (result.accepted() && !dryRun) {
+            events.publishEvent(new ImportStored(importId, dataset.slug()));
+        }
         metrics.record(dataset, result, System.nanoTime() - started, OffsetDateTime.now(clock));
         log.info("Import {} of {} ({} bytes, sha256 {}) by {}: {} rows, {}{}", importId, dataset.slug(), upload.size(),
                 upload.sha256(), user, result.rows(), result.outcome(),
@@ -69,7 +82,8 @@ public class ImportService {
         return result;
     }
 
-    private ImportResult readValidateStore(Dataset dataset, Upload upload, FileFormat format, boolean dryRun, long importId) {
+    private ImportResult readValidateStore(Dataset dataset, Upload upload, FileFormat format, boolean dryRun, long importId,
+                                           TransactionStatus transactionStatus) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Problems problems = new Problems(properties.maxMessages());
         int rows = 0;
@@ -112,13 +126,25 @@ public class ImportService {
         List<ImportProblem> errors = problems.sortedErrors();
         if (!errors.isEmpty()) {
             return new ImportResult(importId, dataset.slug(), dryRun, "rejected", rows, null, null, null,
-                    problems.warnings(), problems.warningCount(), errors, problems.errorsFull());
+                    problems.warnings(), problems.warningCount(), errors, problems.errorsFull(), null);
         }
         FactStore.Counts counts = facts.compare(dataset);
-        facts.apply(dataset, importId, now);
+        List<ImportResult.StatusChange> changes = null;
+        if (dryRun) {
+            // apply, read the statuses, go back, read them again: the difference is the impact
+            Object beforeApply = transactionStatus.createSavepoint();
+            facts.apply(dataset, importId, now);
+            Optional<LocalDate> month = statuses.latestMonth();
+            Map<String, String> after = month.map(statuses::totalStatuses).orElse(Map.of());
+            transactionStatus.rollbackToSavepoint(beforeApply);
+            Map<String, String> before = month.map(statuses::totalStatuses).orElse(Map.of());
+            changes = statuses.changes(month.orElse(null), before, after);
+        } else {
+            facts.apply(dataset, importId, now);
+        }
         return new ImportResult(importId, dataset.slug(), dryRun, dryRun ? "validated" : "stored", rows,
                 counts.inserted(), counts.updated(), counts.unchanged(), problems.warnings(), problems.warningCount(),
-                List.of(), null);
+                List.of(), null, changes);
     }
 
     private static SourceRow nextNonBlank(RowSource source) throws IOException {

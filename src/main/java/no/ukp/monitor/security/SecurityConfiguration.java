@@ -37,6 +37,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
+                        .requestMatchers(SecurityConfiguration::isCsvExport).hasRole(Role.EXPORT.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**").hasRole(Role.READ.name())
                         .requestMatchers("/api/v1/targets/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
@@ -44,6 +45,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** A download for the analysts' own tools: a GET that asks for CSV. */
+    static boolean isCsvExport(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader(org.springframework.http.HttpHeaders.ACCEPT);
+        return HttpMethod.GET.matches(request.getMethod()) && accept != null && accept.contains("text/csv");
     }
 
     /** Cheap enough per request (HTTP Basic checks the password every time), still salted. */

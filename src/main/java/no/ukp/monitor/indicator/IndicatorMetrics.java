@@ -1,0 +1,106 @@
+package no.ukp.monitor.indicator;
+
+import static no.ukp.monitor.db.Tables.INDICATOR;
+import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
+import static no.ukp.monitor.db.Tables.INDICATOR_VALUE;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import no.ukp.monitor.ingest.ImportStored;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indicators of the latest month as Prometheus gauges, for every scope:
+ * {@code ukp_indicator_value{indicator,scope,window}} and {@code ukp_indicator_status{indicator,scope}}
+ * (0 green, 1 yellow, 2 red, -1 no data or no target). Read from the views at start and after
+ * every stored import or new target.
+ */
+@Component
+public class IndicatorMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(IndicatorMetrics.class);
+
+    private final DSLContext dsl;
+    private final KpiRepository kpis;
+    private final MeterRegistry registry;
+    private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+
+    IndicatorMetrics(DSLContext dsl, KpiRepository kpis, MeterRegistry registry) {
+        this.dsl = dsl;
+        this.kpis = kpis;
+        this.registry = registry;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void atStart() {
+        refresh();
+    }
+
+    @EventListener
+    void afterImport(ImportStored event) {
+        refresh();
+    }
+
+    /** Reads the latest month's values and statuses of every scope into the gauges. */
+    public void refresh() {
+        YearMonth month = kpis.latestMonth().orElse(null);
+        if (month == null) {
+            return;
+        }
+        var v = INDICATOR_VALUE;
+        dsl.select(v.INDICATOR_ID, v.SCOPE_TYPE, v.SCOPE_ID, v.TIME_WINDOW, v.VALUE)
+                .from(v)
+                .where(v.MONTH.eq(month.atDay(1)), v.INDICATOR_ID.in(dsl.select(INDICATOR.ID).from(INDICATOR)))
+                .forEach(r -> gauge("ukp.indicator.value", "Indicator value of the latest month", r.value1(),
+                        scope(r.value2(), r.value3()), r.value4())
+                        .set(r.value5() == null ? Double.NaN : r.value5().doubleValue()));
+        var s = INDICATOR_STATUS;
+        dsl.select(s.INDICATOR_ID, s.SCOPE_TYPE, s.SCOPE_ID, s.STATUS)
+                .from(s)
+                .where(s.MONTH.eq(month.atDay(1)))
+                .forEach(r -> gauge("ukp.indicator.status", "Indicator status of the latest month: 0 green, 1 yellow, 2 red, "
+                        + "-1 no data or no target", r.value1(), scope(r.value2(), r.value3()), null)
+                        .set(code(r.value4())));
+        log.debug("Indicator gauges refreshed for {}", month);
+    }
+
+    static double code(String status) {
+        return switch (status) {
+            case "green" -> 0;
+            case "yellow" -> 1;
+            case "red" -> 2;
+            default -> -1;
+        };
+    }
+
+    private static String scope(String type, String id) {
+        return type.equals("total") ? "total" : type + ":" + id;
+    }
+
+    private AtomicReference<Double> gauge(String name, String description, String indicator, String scope, String window) {
+        String key = name + '|' + indicator + '|' + scope + '|' + window;
+        return gauges.computeIfAbsent(key, k -> {
+            AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
+            Gauge.Builder<AtomicReference<Double>> builder = Gauge.builder(name, value, AtomicReference::get)
+                    .description(description)
+                    .tag("indicator", indicator)
+                    .tag("scope", scope);
+            if (window != null) {
+                builder.tag("window", window);
+            }
+            builder.register(registry);
+            return value;
+        });
+    }
+}

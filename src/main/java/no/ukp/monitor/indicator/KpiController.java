@@ -1,0 +1,132 @@
+package no.ukp.monitor.indicator;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.reference.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/v1/kpis} and {@code GET /api/v1/kpis/series}, as JSON or, with
+ * {@code Accept: text/csv}, as CSV for the analysts' own tools.
+ */
+@RestController
+@RequestMapping("/api/v1/kpis")
+class KpiController {
+
+    static final String CSV = "text/csv;charset=UTF-8";
+
+    private final KpiRepository kpis;
+    private final ReferenceRepository reference;
+
+    KpiController(KpiRepository kpis, ReferenceRepository reference) {
+        this.kpis = kpis;
+        this.reference = reference;
+    }
+
+    @Operation(summary = "The six indicators of a month and scope",
+            description = "Values per window, target, status of record (green/yellow/red/no_data/no_target) and coverage.")
+    @GetMapping(produces = "application/json")
+    Kpis get(@Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String month,
+             @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope) {
+        return kpis.kpis(month(month), scope(scope));
+    }
+
+    @GetMapping(produces = CSV)
+    ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope) {
+        Kpis result = get(month, scope);
+        StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status,status_window\n");
+        for (Kpis.Indicator indicator : result.indicators()) {
+            for (Map.Entry<String, BigDecimal> value : indicator.values().entrySet()) {
+                csv.append(result.month()).append(',').append(scope(scope).key()).append(',').append(indicator.id()).append(',')
+                        .append(value.getKey()).append(',').append(text(value.getValue())).append(',')
+                        .append(text(indicator.target())).append(',').append(indicator.status()).append(',')
+                        .append(indicator.statusWindow()).append('\n');
+            }
+        }
+        return csv(csv, "kpis-" + result.month() + ".csv");
+    }
+
+    /** A monthly series for charts. */
+    record Series(String indicator, String scope, String window, boolean synthetic, List<KpiRepository.Point> points) {
+    }
+
+    @Operation(summary = "Monthly series of one indicator",
+            description = "window = month | ytd | rolling12 (| projectedYear for ukp_days); each point has the value, "
+                    + "the target valid that month and the status of record.")
+    @GetMapping(path = "/series", produces = "application/json")
+    Series series(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(defaultValue = "month") String window) {
+        if (!kpis.indicatorIds().contains(indicator)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Ukjent indikator «" + indicator + "»: bruk "
+                    + String.join(", ", kpis.indicatorIds()));
+        }
+        boolean projected = window.equals("projectedYear") && indicator.equals("ukp_days");
+        if (!KpiRepository.WINDOWS.contains(window) && !projected) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Ukjent vindu «" + window + "»: bruk month, ytd eller rolling12 (projectedYear for ukp_days)");
+        }
+        Scope resolved = scope(scope);
+        YearMonth end = to == null ? month(null) : parse(to);
+        YearMonth start = from == null ? YearMonth.of(2000, 1) : parse(from);
+        return new Series(indicator, resolved.key(), window, kpis.synthetic(), kpis.series(indicator, resolved, window, start, end));
+    }
+
+    @GetMapping(path = "/series", produces = CSV)
+    ResponseEntity<String> seriesCsv(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
+                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                     @RequestParam(defaultValue = "month") String window) {
+        Series series = series(indicator, scope, from, to, window);
+        StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status\n");
+        for (KpiRepository.Point p : series.points()) {
+            csv.append(p.month()).append(',').append(series.scope()).append(',').append(indicator).append(',').append(window)
+                    .append(',').append(text(p.value())).append(',').append(text(p.target())).append(',')
+                    .append(p.status() == null ? "" : p.status()).append('\n');
+        }
+        return csv(csv, indicator + "-" + series.scope().replace(':', '-') + ".csv");
+    }
+
+    private static ResponseEntity<String> csv(StringBuilder csv, String fileName) {
+        return ResponseEntity.ok()
+                .header("Content-Type", CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .body(csv.toString());
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private Scope scope(String scope) {
+        return reference.scope(scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "Ukjent scope «" + scope + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
+    }
+
+    private YearMonth month(String month) {
+        if (month != null) {
+            return parse(month);
+        }
+        return kpis.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Ingen månedsstatistikk er importert ennå"));
+    }
+
+    private static YearMonth parse(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden må skrives ÅÅÅÅ-MM: «" + month + "»");
+        }
+    }
+}
