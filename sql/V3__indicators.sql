@@ -8,19 +8,27 @@
 --   indicator_scope      (scope_type, scope_id, scope_name, municipalities) every scope, once
 --   scope_population     (year, scope_type, scope_id, population)         population at 1 January per scope
 --   indicator_month      (month)  every month from the first to the last month with any data
---   indicator_window_sums  the sums behind every figure, per month x scope x window
---   indicator_value      (month, scope_type, scope_id, indicator_id, time_window, value, numerator, denominator)
+--   indicator_window_sums  the sums behind every figure, per month x scope x window, with coverage
+--   indicator_value      (month, scope_type, scope_id, indicator_id, time_window, value, numerator,
+--                         denominator, expected, reported, complete)
 --   indicator_coverage   (month, scope_type, scope_id, time_window, expected, reported, complete)
+--   indicator_target_period  each target row with the month it stops applying
 --   indicator_target_at  the target that applies to (month, scope, indicator)
---   indicator_status     green | yellow | red | no_data | no_target per (month, scope, indicator)
+--   indicator_status     (month, scope_type, scope_id, indicator_id, direction, status_window, value,
+--                         target, tolerance, tolerance_kind, yellow_limit, status, expected, reported,
+--                         complete, target_id); status green | yellow | red | no_data | no_target
 --
 -- Conventions: a month is a DATE on the first of the month; scope_type is total | region |
 -- municipality, scope_id is 'total', a region id or a kommunenummer; time_window is month |
--- ytd | rolling12 (| projectedYear for ukp_days). All figures are exact NUMERIC; shares are
--- fractions 0..1; a window without data gives NULL (never 0), and so does a zero denominator.
--- Only area 'somatikk' counts. Plain SQL only: works on PostgreSQL and on TimescaleDB alike.
--- Every expression is CAST to its type, so that jOOQ's DDLDatabase (which simulates this file)
--- and PostgreSQL agree on the column types of the views.
+-- ytd | rolling12 (| projectedYear for ukp_days). All figures are exact NUMERIC (the view
+-- columns NUMERIC(38,16)); shares are fractions 0..1; a window without data gives NULL (never
+-- 0), and so does a zero denominator. Only area 'somatikk' counts. Scopes follow the reference
+-- data as it is now (a municipality that moves region moves with all its history).
+-- Plain SQL only: works on PostgreSQL and on TimescaleDB alike. Every expression is CAST to its
+-- type, so that jOOQ's DDLDatabase (which simulates this file in H2) and PostgreSQL agree on the
+-- column types of the views; the views are in the generated jOOQ model.
+-- Typical use: WHERE month = ? AND scope_type = ? AND scope_id = ? (the scope is pushed down into
+-- the sums; the month is picked after the running sums of that scope).
 
 -- ---- what is measured ----------------------------------------------------------------------
 
@@ -33,9 +41,10 @@ CREATE TABLE indicator (
   sort_order  INTEGER      NOT NULL
 );
 
--- Settings the views read. The service overwrites them from its configuration at start.
---   baseline_year            the year short_term_los_change compares with (YYYY)
---   measurement_start_month  virkningstidspunkt: the month from which the indicators are measured (YYYY-MM)
+-- Settings. The service overwrites them from its configuration at start.
+--   baseline_year            the year short_term_los_change compares with (YYYY); read by the views
+--   measurement_start_month  virkningstidspunkt: the month from which the indicators are measured
+--                            (YYYY-MM); data for the service and the report, the views show every month
 CREATE TABLE indicator_setting (
   key    VARCHAR(60)  PRIMARY KEY,
   value  VARCHAR(100) NOT NULL,
@@ -132,11 +141,23 @@ UNION ALL
 SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), m.number
 FROM municipality m;
 
--- Every scope once, with the number of municipalities in it.
+-- Every scope once, with the number of municipalities in it (a region without municipalities
+-- is no scope). The same scopes as scope_municipality, written out rather than grouped from it,
+-- so that the planner knows how many there are.
 CREATE VIEW indicator_scope AS
-SELECT scope_type, scope_id, scope_name, CAST(count(*) AS INTEGER) AS municipalities
-FROM scope_municipality
-GROUP BY scope_type, scope_id, scope_name;
+SELECT CAST('total' AS VARCHAR(20))              AS scope_type,
+       CAST('total' AS VARCHAR(40))              AS scope_id,
+       CAST('Helsefellesskapet' AS VARCHAR(100)) AS scope_name,
+       CAST((SELECT count(*) FROM municipality) AS INTEGER) AS municipalities
+WHERE EXISTS (SELECT 1 FROM municipality)
+UNION ALL
+SELECT CAST('region' AS VARCHAR(20)), CAST(r.id AS VARCHAR(40)), CAST(r.name AS VARCHAR(100)),
+       CAST((SELECT count(*) FROM municipality m WHERE m.region_id = r.id) AS INTEGER)
+FROM region r
+WHERE EXISTS (SELECT 1 FROM municipality m WHERE m.region_id = r.id)
+UNION ALL
+SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), 1
+FROM municipality m;
 
 -- Population at 1 January of year, summed over the municipalities of a scope that have it.
 CREATE VIEW scope_population AS
@@ -148,15 +169,19 @@ GROUP BY p.year, s.scope_type, s.scope_id;
 -- ---- months --------------------------------------------------------------------------------
 
 -- Every calendar month from the first to the last month with any data (monthly statistics of
--- any area, or short-term ward statistics), gaps included. Empty when there are no data.
--- (Months are counted from 1900-01 over a fixed series of 3000 months, to 2149-12: a series of
--- known length lets the planner estimate the calendar as small.)
+-- any area, or short-term ward statistics), gaps included; empty without data.
+-- (Months are numbered from 1900-01 in a fixed series of 30000, 1900-01..4399-12; the series
+-- is filtered on the number first. Its fixed length lets the planner guess the size of the
+-- calendar, about 150 months, instead of a handful, and choose hash joins over it.)
 CREATE VIEW indicator_month AS
-SELECT c.month
-FROM (SELECT CAST(DATE '1900-01-01' + s.n * INTERVAL '1' MONTH AS DATE) AS month
-      FROM generate_series(0, 2999) AS s (n)) c
-WHERE c.month >= LEAST((SELECT min(month) FROM monthly_statistics), (SELECT min(month) FROM short_term_stays))
-  AND c.month <= GREATEST((SELECT max(month) FROM monthly_statistics), (SELECT max(month) FROM short_term_stays));
+SELECT CAST(DATE '1900-01-01' + s.n * INTERVAL '1' MONTH AS DATE) AS month
+FROM generate_series(0, 29999) AS s (n)
+WHERE s.n >= (SELECT CAST((EXTRACT(YEAR FROM r.first_month) - 1900) * 12 + EXTRACT(MONTH FROM r.first_month) - 1 AS INTEGER)
+              FROM (SELECT LEAST((SELECT min(month) FROM monthly_statistics),
+                                 (SELECT min(month) FROM short_term_stays)) AS first_month) r)
+  AND s.n <= (SELECT CAST((EXTRACT(YEAR FROM r.last_month) - 1900) * 12 + EXTRACT(MONTH FROM r.last_month) - 1 AS INTEGER)
+              FROM (SELECT GREATEST((SELECT max(month) FROM monthly_statistics),
+                                    (SELECT max(month) FROM short_term_stays)) AS last_month) r);
 
 -- ---- the sums behind every figure ----------------------------------------------------------
 
@@ -173,121 +198,108 @@ WHERE c.month >= LEAST((SELECT min(month) FROM monthly_statistics), (SELECT min(
 --   short_term_*                     short-term ward statistics, all units pooled
 --   baseline_short_term_*            the same in the same calendar months of the baseline year:
 --                                    M's month / January..M's month / all twelve (rolling12)
--- The windows are running sums over a gap-free calendar (indicator_month): 11 rows back is 11
--- months back.
+-- How: the facts of each scope and month are summed with an empty row for every month of the
+-- calendar (indicator_month, no gaps; a month without facts keeps NULL sums). Then one running
+-- sum over "the 11 rows before and this one" does every window, partitioned by the window's
+-- period: each month alone for month, the calendar year for ytd (at most 12 rows), the whole
+-- calendar for rolling12. The baseline year is indicator_setting 'baseline_year' (without it,
+-- short_term_los_change has no value).
 CREATE VIEW indicator_window_sums AS
-SELECT x.month, x.scope_type, x.scope_id, x.time_window,
-       x.municipalities, x.months_in_window,
-       CAST(x.municipalities * x.months_in_window AS INTEGER) AS expected,
-       x.reported,
-       CAST(CASE WHEN x.reported = x.municipalities * x.months_in_window THEN TRUE ELSE FALSE END AS BOOLEAN) AS complete,
-       x.ukp_stays, x.zero_day_stays, x.ukp_days, x.discharged_home, x.readmissions_30d,
-       x.ukp_stays_readmissions_known,
-       x.short_term_discharges, x.short_term_los_days,
-       x.baseline_short_term_discharges, x.baseline_short_term_los_days
+SELECT w.month, w.scope_type, w.scope_id, w.time_window,
+       w.municipalities, w.months_in_window,
+       CAST(w.municipalities * w.months_in_window AS INTEGER) AS expected,
+       w.reported,
+       CAST(CASE WHEN w.reported = w.municipalities * w.months_in_window THEN TRUE ELSE FALSE END AS BOOLEAN) AS complete,
+       w.ukp_stays, w.zero_day_stays, w.ukp_days, w.discharged_home, w.readmissions_30d,
+       w.ukp_stays_readmissions_known,
+       w.short_term_discharges, w.short_term_los_days,
+       w.baseline_short_term_discharges, w.baseline_short_term_los_days
 FROM (
-  SELECT w.month, w.scope_type, w.scope_id, CAST(tw.time_window AS VARCHAR(20)) AS time_window, w.municipalities,
+  SELECT m.month, m.scope_type, m.scope_id, CAST(tw.time_window AS VARCHAR(20)) AS time_window, sc.municipalities,
          CAST(CASE tw.time_window WHEN 'month' THEN 1 WHEN 'rolling12' THEN 12
-                                  ELSE EXTRACT(MONTH FROM w.month) END AS INTEGER)              AS months_in_window,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_reported WHEN 'rolling12' THEN w.r_reported
-                                  ELSE w.y_reported END AS INTEGER)                            AS reported,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_ukp_stays WHEN 'rolling12' THEN w.r_ukp_stays
-                                  ELSE w.y_ukp_stays END AS BIGINT)                            AS ukp_stays,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_zero_day_stays WHEN 'rolling12' THEN w.r_zero_day_stays
-                                  ELSE w.y_zero_day_stays END AS BIGINT)                       AS zero_day_stays,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_ukp_days WHEN 'rolling12' THEN w.r_ukp_days
-                                  ELSE w.y_ukp_days END AS BIGINT)                             AS ukp_days,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_discharged_home WHEN 'rolling12' THEN w.r_discharged_home
-                                  ELSE w.y_discharged_home END AS BIGINT)                      AS discharged_home,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_readmissions_30d WHEN 'rolling12' THEN w.r_readmissions_30d
-                                  ELSE w.y_readmissions_30d END AS BIGINT)                     AS readmissions_30d,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_ukp_stays_rk WHEN 'rolling12' THEN w.r_ukp_stays_rk
-                                  ELSE w.y_ukp_stays_rk END AS BIGINT)                         AS ukp_stays_readmissions_known,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_discharges WHEN 'rolling12' THEN w.r_discharges
-                                  ELSE w.y_discharges END AS BIGINT)                           AS short_term_discharges,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.m_los_days WHEN 'rolling12' THEN w.r_los_days
-                                  ELSE w.y_los_days END AS BIGINT)                             AS short_term_los_days,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.b_month_discharges WHEN 'rolling12' THEN w.b_year_discharges
-                                  ELSE w.b_ytd_discharges END AS BIGINT)                       AS baseline_short_term_discharges,
-         CAST(CASE tw.time_window WHEN 'month' THEN w.b_month_los_days WHEN 'rolling12' THEN w.b_year_los_days
-                                  ELSE w.b_ytd_los_days END AS BIGINT)                         AS baseline_short_term_los_days
+                                  ELSE EXTRACT(MONTH FROM m.month) END AS INTEGER) AS months_in_window,
+         CAST(sum(m.reported) OVER win AS INTEGER)                      AS reported,
+         CAST(sum(m.ukp_stays) OVER win AS BIGINT)                      AS ukp_stays,
+         CAST(sum(m.zero_day_stays) OVER win AS BIGINT)                 AS zero_day_stays,
+         CAST(sum(m.ukp_days) OVER win AS BIGINT)                       AS ukp_days,
+         CAST(sum(m.discharged_home) OVER win AS BIGINT)                AS discharged_home,
+         CAST(sum(m.readmissions_30d) OVER win AS BIGINT)               AS readmissions_30d,
+         CAST(sum(m.ukp_stays_readmissions_known) OVER win AS BIGINT)   AS ukp_stays_readmissions_known,
+         CAST(sum(m.short_term_discharges) OVER win AS BIGINT)          AS short_term_discharges,
+         CAST(sum(m.short_term_los_days) OVER win AS BIGINT)            AS short_term_los_days,
+         CAST(CASE tw.time_window WHEN 'month' THEN b.month_discharges WHEN 'rolling12' THEN b.year_discharges
+                                  ELSE b.ytd_discharges END AS BIGINT)  AS baseline_short_term_discharges,
+         CAST(CASE tw.time_window WHEN 'month' THEN b.month_los_days WHEN 'rolling12' THEN b.year_los_days
+                                  ELSE b.ytd_los_days END AS BIGINT)    AS baseline_short_term_los_days
   FROM (
-    SELECT g.month, g.scope_type, g.scope_id, g.municipalities,
-           COALESCE(ms.reported, 0)                     AS m_reported,
-           sum(COALESCE(ms.reported, 0)) OVER ytd       AS y_reported,
-           sum(COALESCE(ms.reported, 0)) OVER rolling12 AS r_reported,
-           ms.ukp_stays          AS m_ukp_stays,          sum(ms.ukp_stays) OVER ytd          AS y_ukp_stays,
-           sum(ms.ukp_stays) OVER rolling12          AS r_ukp_stays,
-           ms.zero_day_stays     AS m_zero_day_stays,     sum(ms.zero_day_stays) OVER ytd     AS y_zero_day_stays,
-           sum(ms.zero_day_stays) OVER rolling12     AS r_zero_day_stays,
-           ms.ukp_days           AS m_ukp_days,           sum(ms.ukp_days) OVER ytd           AS y_ukp_days,
-           sum(ms.ukp_days) OVER rolling12           AS r_ukp_days,
-           ms.discharged_home    AS m_discharged_home,    sum(ms.discharged_home) OVER ytd    AS y_discharged_home,
-           sum(ms.discharged_home) OVER rolling12    AS r_discharged_home,
-           ms.readmissions_30d   AS m_readmissions_30d,   sum(ms.readmissions_30d) OVER ytd   AS y_readmissions_30d,
-           sum(ms.readmissions_30d) OVER rolling12   AS r_readmissions_30d,
-           ms.ukp_stays_rk       AS m_ukp_stays_rk,       sum(ms.ukp_stays_rk) OVER ytd       AS y_ukp_stays_rk,
-           sum(ms.ukp_stays_rk) OVER rolling12       AS r_ukp_stays_rk,
-           st.discharges         AS m_discharges,         sum(st.discharges) OVER ytd         AS y_discharges,
-           sum(st.discharges) OVER rolling12         AS r_discharges,
-           st.los_days           AS m_los_days,           sum(st.los_days) OVER ytd           AS y_los_days,
-           sum(st.los_days) OVER rolling12           AS r_los_days,
-           b.month_discharges    AS b_month_discharges,   b.ytd_discharges AS b_ytd_discharges,
-           b.year_discharges     AS b_year_discharges,
-           b.month_los_days      AS b_month_los_days,     b.ytd_los_days   AS b_ytd_los_days,
-           b.year_los_days       AS b_year_los_days
-    FROM (SELECT sc.scope_type, sc.scope_id, sc.municipalities, m.month,
-                 CAST(EXTRACT(MONTH FROM m.month) AS INTEGER) AS month_number
-          FROM indicator_scope sc CROSS JOIN indicator_month m) g
-    -- somatikk statistics per scope and month
-    LEFT JOIN (
-      SELECT s.scope_type, s.scope_id, f.month,
-             count(*)                AS reported,
-             sum(f.ukp_stays)        AS ukp_stays,
-             sum(f.zero_day_stays)   AS zero_day_stays,
-             sum(f.ukp_days)         AS ukp_days,
-             sum(f.discharged_home)  AS discharged_home,
-             sum(f.readmissions_30d) AS readmissions_30d,
-             sum(CASE WHEN f.readmissions_30d IS NOT NULL THEN f.ukp_stays END) AS ukp_stays_rk
+    -- per scope and month: the sums of the facts, NULL where there are none
+    SELECT u.scope_type, u.scope_id, u.month,
+           sum(u.reported)                     AS reported,
+           sum(u.ukp_stays)                    AS ukp_stays,
+           sum(u.zero_day_stays)               AS zero_day_stays,
+           sum(u.ukp_days)                     AS ukp_days,
+           sum(u.discharged_home)              AS discharged_home,
+           sum(u.readmissions_30d)             AS readmissions_30d,
+           sum(u.ukp_stays_readmissions_known) AS ukp_stays_readmissions_known,
+           sum(u.short_term_discharges)        AS short_term_discharges,
+           sum(u.short_term_los_days)          AS short_term_los_days
+    FROM (
+      -- every month of the calendar for every scope
+      SELECT sc.scope_type, sc.scope_id, cm.month, 0 AS reported,
+             CAST(NULL AS INTEGER) AS ukp_stays, CAST(NULL AS INTEGER) AS zero_day_stays,
+             CAST(NULL AS INTEGER) AS ukp_days, CAST(NULL AS INTEGER) AS discharged_home,
+             CAST(NULL AS INTEGER) AS readmissions_30d, CAST(NULL AS INTEGER) AS ukp_stays_readmissions_known,
+             CAST(NULL AS INTEGER) AS short_term_discharges, CAST(NULL AS INTEGER) AS short_term_los_days
+      FROM indicator_scope sc CROSS JOIN indicator_month cm
+      UNION ALL
+      -- somatikk statistics: one row per municipality and month
+      SELECT s.scope_type, s.scope_id, f.month, 1,
+             f.ukp_stays, f.zero_day_stays, f.ukp_days, f.discharged_home, f.readmissions_30d,
+             CASE WHEN f.readmissions_30d IS NOT NULL THEN f.ukp_stays END,
+             NULL, NULL
       FROM scope_municipality s
       JOIN monthly_statistics f ON f.municipality = s.municipality AND f.area = 'somatikk'
-      GROUP BY s.scope_type, s.scope_id, f.month
-    ) ms ON ms.scope_type = g.scope_type AND ms.scope_id = g.scope_id AND ms.month = g.month
-    -- short-term ward statistics per scope and month, all units pooled
-    LEFT JOIN (
-      SELECT s.scope_type, s.scope_id, f.month, sum(f.discharges) AS discharges, sum(f.los_days) AS los_days
+      UNION ALL
+      -- short-term ward statistics, every unit
+      SELECT s.scope_type, s.scope_id, f.month, 0,
+             NULL, NULL, NULL, NULL, NULL, NULL,
+             f.discharges, f.los_days
       FROM scope_municipality s
       JOIN short_term_stays f ON f.municipality = s.municipality
-      GROUP BY s.scope_type, s.scope_id, f.month
-    ) st ON st.scope_type = g.scope_type AND st.scope_id = g.scope_id AND st.month = g.month
-    -- the baseline year per scope and calendar month number n: month n, January..n, the whole year
-    LEFT JOIN (
-      SELECT bs.scope_type, bs.scope_id, n.month_number,
-             sum(CASE WHEN bs.month_number = n.month_number THEN bs.discharges END)  AS month_discharges,
-             sum(CASE WHEN bs.month_number = n.month_number THEN bs.los_days END)    AS month_los_days,
-             sum(CASE WHEN bs.month_number <= n.month_number THEN bs.discharges END) AS ytd_discharges,
-             sum(CASE WHEN bs.month_number <= n.month_number THEN bs.los_days END)   AS ytd_los_days,
-             sum(bs.discharges)                                                      AS year_discharges,
-             sum(bs.los_days)                                                        AS year_los_days
-      FROM (
-        SELECT s.scope_type, s.scope_id, CAST(EXTRACT(MONTH FROM f.month) AS INTEGER) AS month_number,
-               sum(f.discharges) AS discharges, sum(f.los_days) AS los_days
-        FROM scope_municipality s
-        JOIN short_term_stays f ON f.municipality = s.municipality
-        WHERE f.month >= CAST((SELECT value FROM indicator_setting WHERE key = 'baseline_year') || '-01-01' AS DATE)
-          AND f.month <= CAST((SELECT value FROM indicator_setting WHERE key = 'baseline_year') || '-12-01' AS DATE)
-        GROUP BY s.scope_type, s.scope_id, f.month
-      ) bs
-      CROSS JOIN generate_series(1, 12) AS n (month_number)
-      GROUP BY bs.scope_type, bs.scope_id, n.month_number
-    ) b ON b.scope_type = g.scope_type AND b.scope_id = g.scope_id AND b.month_number = g.month_number
-    WINDOW ytd       AS (PARTITION BY g.scope_type, g.scope_id, EXTRACT(YEAR FROM g.month) ORDER BY g.month
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
-           rolling12 AS (PARTITION BY g.scope_type, g.scope_id ORDER BY g.month
-                         ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
-  ) w
+    ) u
+    GROUP BY u.scope_type, u.scope_id, u.month
+  ) m
+  JOIN indicator_scope sc ON sc.scope_type = m.scope_type AND sc.scope_id = m.scope_id
   CROSS JOIN (VALUES ('month'), ('ytd'), ('rolling12'), ('projectedYear')) AS tw (time_window)
-) x;
+  -- the baseline year per scope and calendar month number n: month n, January..n, the whole year
+  LEFT JOIN (
+    SELECT bs.scope_type, bs.scope_id, n.month_number,
+           sum(CASE WHEN bs.month_number = n.month_number THEN bs.discharges END)  AS month_discharges,
+           sum(CASE WHEN bs.month_number = n.month_number THEN bs.los_days END)    AS month_los_days,
+           sum(CASE WHEN bs.month_number <= n.month_number THEN bs.discharges END) AS ytd_discharges,
+           sum(CASE WHEN bs.month_number <= n.month_number THEN bs.los_days END)   AS ytd_los_days,
+           sum(bs.discharges)                                                      AS year_discharges,
+           sum(bs.los_days)                                                        AS year_los_days
+    FROM (
+      SELECT s.scope_type, s.scope_id, CAST(EXTRACT(MONTH FROM f.month) AS INTEGER) AS month_number,
+             sum(f.discharges) AS discharges, sum(f.los_days) AS los_days
+      FROM scope_municipality s
+      JOIN short_term_stays f ON f.municipality = s.municipality
+      WHERE f.month >= CAST((SELECT value FROM indicator_setting WHERE key = 'baseline_year') || '-01-01' AS DATE)
+        AND f.month <= CAST((SELECT value FROM indicator_setting WHERE key = 'baseline_year') || '-12-01' AS DATE)
+      GROUP BY s.scope_type, s.scope_id, f.month
+    ) bs
+    CROSS JOIN generate_series(1, 12) AS n (month_number)
+    GROUP BY bs.scope_type, bs.scope_id, n.month_number
+  ) b ON b.scope_type = m.scope_type AND b.scope_id = m.scope_id
+     AND b.month_number = CAST(EXTRACT(MONTH FROM m.month) AS INTEGER)
+  WINDOW win AS (PARTITION BY m.scope_type, m.scope_id, tw.time_window,
+                              CASE tw.time_window
+                                WHEN 'month'     THEN EXTRACT(YEAR FROM m.month) * 100 + EXTRACT(MONTH FROM m.month)
+                                WHEN 'rolling12' THEN 0
+                                ELSE EXTRACT(YEAR FROM m.month) END
+                 ORDER BY m.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+) w;
 
 -- ---- the indicators ------------------------------------------------------------------------
 
@@ -388,9 +400,10 @@ FROM (
   SELECT m.month, m.population_year, sc.scope_type, sc.scope_id, i.id AS indicator_id,
          COALESCE(pe.target_id, pd.target_id) AS target_id,
          COALESCE(te.target_id, td.target_id) AS total_target_id
-  FROM (SELECT im.month,
-               (SELECT max(p.year) FROM population p WHERE p.year <= EXTRACT(YEAR FROM im.month)) AS population_year
-        FROM indicator_month im) m
+  FROM (SELECT im.month, max(py.year) AS population_year
+        FROM indicator_month im
+        LEFT JOIN (SELECT DISTINCT year FROM population) py ON py.year <= CAST(EXTRACT(YEAR FROM im.month) AS INTEGER)
+        GROUP BY im.month) m
   CROSS JOIN indicator_scope sc
   CROSS JOIN indicator i
   -- for the exact scope
