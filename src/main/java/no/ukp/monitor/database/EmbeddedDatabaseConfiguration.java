@@ -27,7 +27,9 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
-                .setServerConfig("max_connections", "50");
+                .setServerConfig("max_connections", "50")
+                // JIT compilation costs more than it saves on the indicator views' small queries
+                .setServerConfig("jit", "off");
         if (StringUtils.hasText(properties.dataDir())) {
             Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
             Files.createDirectories(dataDir);

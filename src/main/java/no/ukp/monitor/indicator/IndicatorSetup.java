@@ -43,6 +43,7 @@ class IndicatorSetup {
             try {
                 // a utility statement takes no bind values: the password is inlined as an escaped literal
                 dsl.execute("ALTER ROLE ukp_reader LOGIN PASSWORD {0}", DSL.inline(reader.password()));
+                dsl.execute("ALTER ROLE ukp_reader SET jit = off");
                 log.info("Role ukp_reader may log in (read-only)");
             } catch (DataAccessException e) {
                 log.warn("Could not enable role ukp_reader: {}", e.getMostSpecificCause().getMessage().split("\n")[0]);

@@ -30,12 +30,18 @@ class JooqModelTest {
         assertThat(generated).isEqualTo(migrated);
     }
 
+    /** jOOQ's generator names PostgreSQL's NUMERIC "decimal", the live database "numeric": one type. */
+    private static String typeName(Field<?> field) {
+        String name = field.getDataType().getSQLDataType().getTypeName();
+        return name.equals("decimal") ? "numeric" : name;
+    }
+
     private static Map<String, Map<String, String>> describe(java.util.List<? extends Table<?>> tables) {
         Map<String, Map<String, String>> result = new TreeMap<>();
         for (Table<?> table : tables) {
             result.put(table.getName(), java.util.Arrays.stream(table.fields()).collect(Collectors.toMap(
                     Field::getName,
-                    f -> f.getDataType().getSQLDataType().getTypeName() + (f.getDataType().nullable() ? "" : " not null"),
+                    f -> typeName(f) + (f.getDataType().nullable() ? "" : " not null"),
                     (a, b) -> a, TreeMap::new)));
         }
         return result;
