@@ -23,12 +23,25 @@ class ReaderRoleTest {
     DataSource dataSource;
 
     @Test
-    void shouldReadTheIndicatorViewsAndFactsButWriteNothing() throws SQLException {
-        String url;
-        try (Connection owner = dataSource.getConnection()) {
-            url = owner.getMetaData().getURL().split("\\?")[0]; // the embedded URL carries ?user=postgres
+    void shouldRunTheExampleQueriesOfTheReadmeAsTheReader() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```sql\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(block.find()).as("README has an sql example block").isTrue();
+        String[] queries = block.group(1).split(";\\s*\\n");
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(3);
+        try (Connection reader = readerConnection(); Statement statement = reader.createStatement()) {
+            for (String query : queries) {
+                if (!query.isBlank()) {
+                    statement.executeQuery(query).close();
+                }
+            }
         }
-        try (Connection reader = DriverManager.getConnection(url, "ukp_reader", "reader-secret");
+    }
+
+    @Test
+    void shouldReadTheIndicatorViewsAndFactsButWriteNothing() throws SQLException {
+        try (Connection reader = readerConnection();
              Statement statement = reader.createStatement()) {
             for (String relation : new String[] {"indicator_value", "indicator_status", "indicator_coverage",
                     "monthly_statistics", "monthly_statistics_revision", "short_term_stays", "snapshot", "population",
@@ -49,5 +62,13 @@ class ReaderRoleTest {
             assertThatThrownBy(() -> statement.executeUpdate("UPDATE indicator_target SET target = 0"))
                     .hasMessageContaining("permission denied");
         }
+    }
+
+    private Connection readerConnection() throws SQLException {
+        String url;
+        try (Connection owner = dataSource.getConnection()) {
+            url = owner.getMetaData().getURL().split("\\?")[0]; // the embedded URL carries ?user=postgres
+        }
+        return DriverManager.getConnection(url, "ukp_reader", "reader-secret");
     }
 }
