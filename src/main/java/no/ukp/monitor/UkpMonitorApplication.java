@@ -1,6 +1,8 @@
 package no.ukp.monitor;
 
 import java.time.Clock;
+import java.util.Arrays;
+import no.ukp.monitor.report.ReportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +16,11 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class UkpMonitorApplication {
 
+    /** Starts the service; {@code report ...} writes the monthly report instead (see {@link ReportCommand}). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("report")) {
+            System.exit(ReportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(UkpMonitorApplication.class, args);
     }
 

@@ -1,0 +1,72 @@
+package no.ukp.monitor.report;
+
+import java.util.List;
+
+/**
+ * The monthly report as the template shows it: every figure already formatted in Norwegian,
+ * every chart an SVG element. Built by {@link MonthlyReportService}, rendered by
+ * {@link ReportRenderer} to HTML and PDF alike.
+ *
+ * @param month        {@code YYYY-MM}
+ * @param hasData      false when no indicator has a value in any window: the report says so
+ * @param monthHasData false when no municipality of the scope reported for the month itself
+ */
+record MonthlyReport(String month, String monthText, String scopeKey, String scopeText, boolean synthetic,
+                     boolean hasData, boolean monthHasData, String asOf, String generatedAt, String statusWindowText,
+                     String measurementStartText, boolean beforeMeasurementStart,
+                     List<IndicatorSection> indicators, Breakdown breakdown, CoverageSection coverage,
+                     String readmissionNote, List<ImportLine> imports, int olderImports) {
+
+    /** A status as colour (css class) and the committee's words. */
+    record Status(String code, String text, String word) {
+
+        static Status of(String code) {
+            return switch (code == null ? "no_data" : code) {
+                case "green" -> new Status("green", "Ingen avvik", "grønn");
+                case "yellow" -> new Status("yellow", "Mindre avvik, men håndteres", "gul");
+                case "red" -> new Status("red", "Kritiske avvik, når ikke målsetning", "rød");
+                case "no_target" -> new Status("no_target", "Ingen målsetning", "ingen mål");
+                default -> new Status("no_data", "Ingen data", "ingen data");
+            };
+        }
+    }
+
+    /**
+     * One indicator: name, target, the rolling-12 and the month's value, status, notes, the
+     * trend and SPC charts and the SPC verdicts.
+     */
+    record IndicatorSection(String id, String name, String targetText, String rolling12, String monthValue,
+                            String extra, Status status, String statusNote, String note, String trendCaption,
+                            String trendSvg, String spcSvg, Spc spc) {
+    }
+
+    /** The verdicts of the XmR chart of the monthly values. */
+    record Spc(boolean assessed, String variation, String variationClass, String assurance, String assuranceClass,
+               String meanText, String limitsText, String targetNote, List<String> signals, String reason) {
+    }
+
+    /** Statuses of the regions of the total, or of the municipalities of a region. */
+    record Breakdown(String title, String firstHeader, List<String> headers, List<BreakdownRow> rows) {
+    }
+
+    record BreakdownRow(String name, String coverage, List<Cell> cells) {
+    }
+
+    record Cell(String value, Status status) {
+    }
+
+    /**
+     * Which municipalities have not reported: for the month itself, and month by month in the
+     * status window (those missing every month listed apart).
+     */
+    record CoverageSection(String summary, boolean complete, List<String> missingInMonth, List<Gap> gaps,
+                           List<String> missingAll) {
+    }
+
+    record Gap(String municipality, String months) {
+    }
+
+    record ImportLine(long id, String dataset, String fileName, String finishedAt, String importedBy, String rows,
+                      boolean synthetic) {
+    }
+}

@@ -1,0 +1,69 @@
+package no.ukp.monitor.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import no.ukp.monitor.reference.Scope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/v1/reports/monthly} (PDF or HTML) and the start page {@code /}, which shows
+ * the latest month's report for the whole health community. Both need the role READ.
+ */
+@RestController
+class ReportController {
+
+    private final MonthlyReportService reports;
+
+    ReportController(MonthlyReportService reports) {
+        this.reports = reports;
+    }
+
+    @Operation(summary = "The monthly KPI status report for the steering committee, in Norwegian",
+            description = "The six indicators with targets, statuses, trend and SPC charts, statuses by region (or by "
+                    + "municipality for a region), coverage and the imports the figures rest on; as PDF or HTML.")
+    @GetMapping(path = "/api/v1/reports/monthly", produces = {"application/pdf", "text/html"})
+    ResponseEntity<byte[]> monthly(
+            @Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String month,
+            @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
+            @Parameter(description = "pdf | html") @RequestParam(defaultValue = "pdf") String format) {
+        ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "Ukjent format «" + format + "»: bruk pdf eller html"));
+        Scope resolved = reports.scope(scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "Ukjent utvalg «" + scope + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
+        YearMonth m = month(month);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, type.mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + MonthlyReportService.fileName(m, resolved, type) + "\"")
+                .body(reports.render(m, resolved, type));
+    }
+
+    /** The start page: the latest month's report, or a note that nothing is imported yet. */
+    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> start() {
+        byte[] page = reports.latestMonth()
+                .map(m -> reports.render(m, reports.scope("total").orElseThrow(), ReportFormat.HTML))
+                .orElseGet(() -> reports.emptyPage().getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, ReportFormat.HTML.mediaType).body(page);
+    }
+
+    private YearMonth month(String month) {
+        if (month == null || month.isBlank()) {
+            return reports.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "Ingen månedsstatistikk er importert ennå"));
+        }
+        try {
+            return MonthlyReportService.parseMonth(month);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+}
