@@ -128,6 +128,8 @@ public class ReportCommand {
                 // (no passwords either: nobody can log in to a command)
                 .properties("logging.level.root=WARN", "logging.level.no.ukp.monitor=WARN",
                         "logging.level.no.ukp.monitor.security=ERROR",
+                        // PDFBox looks for the 14 standard PDF fonts once; the report embeds its own
+                        "logging.level.org.apache.pdfbox.pdmodel.font=ERROR",
                         "springdoc.api-docs.enabled=false", "springdoc.swagger-ui.enabled=false")
                 .run(arguments.toArray(String[]::new))) {
             return context.getBean(ReportCommand.class).execute(options, out, err);
