@@ -42,9 +42,7 @@ final class IndicatorFixtures {
 
     /** Removes every fact, the targets tests added and settings tests changed. */
     IndicatorFixtures reset() {
-        dsl.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, "
-                + "short_term_stays_revision, snapshot, snapshot_revision, population, population_revision, "
-                + "import_message, import CASCADE");
+        no.ukp.monitor.TestDatabase.clean(dsl);
         dsl.execute("DELETE FROM indicator_target WHERE created_by = ?", TEST_TARGET_AUTHOR);
         dsl.execute("UPDATE indicator_setting SET value = '2023' WHERE key = 'baseline_year'");
         importId = null;
