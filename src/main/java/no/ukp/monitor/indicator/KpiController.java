@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.RequestMonth;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,8 +79,8 @@ class KpiController {
                     "Ukjent vindu «" + window + "»: bruk month, ytd eller rolling12 (projectedYear for ukp_days)");
         }
         Scope resolved = scope(scope);
-        YearMonth end = to == null ? month(null) : parse(to);
-        YearMonth start = from == null ? YearMonth.of(2000, 1) : parse(from);
+        YearMonth end = to == null ? month(null) : RequestMonth.parse(to);
+        YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse(from);
         return new Series(indicator, resolved.key(), window, kpis.synthetic(), kpis.series(indicator, resolved, window, start, end));
     }
 
@@ -110,23 +110,15 @@ class KpiController {
     }
 
     private Scope scope(String scope) {
-        return reference.scope(scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "Ukjent scope «" + scope + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
+        return reference.requireScope(scope);
     }
 
     private YearMonth month(String month) {
         if (month != null) {
-            return parse(month);
+            return RequestMonth.parse(month);
         }
         return kpis.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Ingen månedsstatistikk er importert ennå"));
     }
 
-    private static YearMonth parse(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden må skrives ÅÅÅÅ-MM: «" + month + "»");
-        }
-    }
 }

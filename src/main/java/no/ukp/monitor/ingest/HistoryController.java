@@ -3,12 +3,10 @@ package no.ukp.monitor.ingest;
 import static no.ukp.monitor.db.Tables.IMPORT;
 import static no.ukp.monitor.db.Tables.MONTHLY_STATISTICS_REVISION;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import no.ukp.monitor.reference.MunicipalityNumbers;
+import no.ukp.monitor.system.RequestMonth;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
@@ -47,7 +45,7 @@ class HistoryController {
                 HttpStatus.BAD_REQUEST, "Kommunenummer må være 4 sifre: «" + municipality + "»"));
         var condition = MONTHLY_STATISTICS_REVISION.MUNICIPALITY.eq(number);
         if (month != null) {
-            condition = condition.and(MONTHLY_STATISTICS_REVISION.MONTH.eq(firstOfMonth(month)));
+            condition = condition.and(MONTHLY_STATISTICS_REVISION.MONTH.eq(RequestMonth.parse(month).atDay(1)));
         }
         if (area != null) {
             condition = condition.and(MONTHLY_STATISTICS_REVISION.AREA.eq(area));
@@ -61,13 +59,5 @@ class HistoryController {
                 .where(condition)
                 .orderBy(r.MONTH, r.AREA, r.REVISION)
                 .fetch(Records.mapping(MonthlyStatisticsRevision::new));
-    }
-
-    private static LocalDate firstOfMonth(String month) {
-        try {
-            return YearMonth.parse(month).atDay(1);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden må skrives ÅÅÅÅ-MM: «" + month + "»");
-        }
     }
 }

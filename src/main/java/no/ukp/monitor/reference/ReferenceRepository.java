@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Reads regions and municipalities. */
 @Repository
@@ -78,6 +80,12 @@ public class ReferenceRepository {
                     .map(m -> new Scope("municipality", m.number(), m.name(), List.of(m.number())));
         }
         return Optional.empty();
+    }
+
+    /** The scope named by {@code written}, or a 400 with a Norwegian message when it names nothing. */
+    public Scope requireScope(String written) {
+        return scope(written).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "Ukjent utvalg «" + written + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
     }
 
     /** Every scope: the total, each region, each municipality. */

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.RequestMonth;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,9 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ReportController {
 
     private final MonthlyReportService reports;
+    private final ReferenceRepository reference;
 
-    ReportController(MonthlyReportService reports) {
+    ReportController(MonthlyReportService reports, ReferenceRepository reference) {
         this.reports = reports;
+        this.reference = reference;
     }
 
     @Operation(summary = "The monthly KPI status report for the steering committee, in Norwegian",
@@ -37,8 +41,7 @@ class ReportController {
             @Parameter(description = "pdf | html") @RequestParam(defaultValue = "pdf") String format) {
         ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                 "Ukjent format «" + format + "»: bruk pdf eller html"));
-        Scope resolved = reports.scope(scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "Ukjent utvalg «" + scope + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
+        Scope resolved = reference.requireScope(scope);
         YearMonth m = month(month);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, type.mediaType)
@@ -60,10 +63,6 @@ class ReportController {
             return reports.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "Ingen månedsstatistikk er importert ennå"));
         }
-        try {
-            return MonthlyReportService.parseMonth(month);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        return RequestMonth.parse(month);
     }
 }

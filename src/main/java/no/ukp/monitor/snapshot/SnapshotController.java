@@ -8,12 +8,10 @@ import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import org.jooq.DSLContext;
 import org.jooq.Records;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/v1/snapshots/latest?scope=}: the latest snapshot of every municipality in the scope. */
 @RestController
@@ -40,8 +38,7 @@ class SnapshotController {
 
     @GetMapping("/latest")
     LatestSnapshots latest(@RequestParam(defaultValue = "total") String scope) {
-        Scope resolved = reference.scope(scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "Ukjent scope «" + scope + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
+        Scope resolved = reference.requireScope(scope);
         var s = SNAPSHOT_LATEST;
         List<LatestSnapshot> rows = dsl.select(s.MUNICIPALITY, s.MUNICIPALITY_NAME, s.AREA, s.TAKEN_AT, s.UKP_PATIENTS,
                         s.WAITING_OVER_1_DAY)
