@@ -3,10 +3,10 @@ package no.ukp.monitor.indicator;
 import static no.ukp.monitor.db.Tables.DATA_ORIGIN;
 import static no.ukp.monitor.db.Tables.INDICATOR;
 import static no.ukp.monitor.db.Tables.INDICATOR_COVERAGE;
+import static no.ukp.monitor.db.Tables.INDICATOR_LATEST_MONTH;
 import static no.ukp.monitor.db.Tables.INDICATOR_SETTING;
 import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
 import static no.ukp.monitor.db.Tables.INDICATOR_VALUE;
-import static no.ukp.monitor.db.Tables.MONTHLY_STATISTICS;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,8 +41,8 @@ public class KpiRepository {
 
     /** The latest month with somatic monthly statistics. */
     public Optional<YearMonth> latestMonth() {
-        LocalDate month = dsl.select(DSL.max(MONTHLY_STATISTICS.MONTH)).from(MONTHLY_STATISTICS)
-                .where(MONTHLY_STATISTICS.AREA.eq("somatikk")).fetchOne(0, LocalDate.class);
+        LocalDate month = dsl.select(INDICATOR_LATEST_MONTH.MONTH).from(INDICATOR_LATEST_MONTH)
+                .fetchOne(INDICATOR_LATEST_MONTH.MONTH);
         return Optional.ofNullable(month).map(YearMonth::from);
     }
 

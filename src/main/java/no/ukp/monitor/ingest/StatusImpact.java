@@ -1,7 +1,7 @@
 package no.ukp.monitor.ingest;
 
+import static no.ukp.monitor.db.Tables.INDICATOR_LATEST_MONTH;
 import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
-import static no.ukp.monitor.db.Tables.MONTHLY_STATISTICS;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,8 @@ class StatusImpact {
     }
 
     Optional<LocalDate> latestMonth() {
-        return Optional.ofNullable(dsl.select(DSL.max(MONTHLY_STATISTICS.MONTH)).from(MONTHLY_STATISTICS)
-                .where(MONTHLY_STATISTICS.AREA.eq("somatikk")).fetchOne(0, LocalDate.class));
+        return Optional.ofNullable(dsl.select(INDICATOR_LATEST_MONTH.MONTH).from(INDICATOR_LATEST_MONTH)
+                .fetchOne(INDICATOR_LATEST_MONTH.MONTH));
     }
 
     Map<String, String> totalStatuses(LocalDate month) {
