@@ -62,7 +62,8 @@ class FactStore {
 
     /**
      * Records every new or changed row as the next revision, then brings the fact table up to
-     * date. Identical rows are left alone.
+     * date, and with it the stored sums the indicators are computed from. Identical rows are
+     * left alone.
      */
     void apply(Dataset dataset, long importId, OffsetDateTime recordedAt) {
         String keys = String.join(", ", dataset.keyColumns());
@@ -81,6 +82,10 @@ class FactStore {
                         + ", revision = c.revision + 1, import_id = EXCLUDED.import_id, recorded_at = EXCLUDED.recorded_at"
                         + " WHERE " + distinct(dataset, "c", "EXCLUDED"),
                 importId, recordedAt.toString());
+        if (dataset.feedsIndicators()) {
+            // the indicator views read the stored sums per scope and month: recompute the months of this file
+            dsl.execute("SELECT ukp_refresh_scope_month_sums(min(month), max(month)) FROM " + STAGING);
+        }
     }
 
     private static String joinOnKey(Dataset dataset) {
