@@ -2,6 +2,10 @@
 -- million snapshot rows, 35 ms for data_origin on every API call) now look up what they need.
 -- Same names and columns as V5 and V4.
 
+-- scope_population of one municipality (the dashboards ask per municipality) reads its rows
+-- instead of every population row.
+CREATE INDEX population_municipality_year ON population (municipality, year);
+
 -- The latest snapshot of a municipality and area is the first entry of this index.
 CREATE INDEX snapshot_municipality_area_taken_at ON snapshot (municipality, area, taken_at DESC);
 
