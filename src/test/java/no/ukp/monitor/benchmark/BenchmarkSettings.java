@@ -22,7 +22,8 @@ import java.util.function.Function;
  * @param kpiRequests        timed /api/v1/kpis requests per scope (200)
  * @param panelRepetitions   timed runs of each Grafana query (20)
  * @param reportRepetitions  timed PDF reports (5)
- * @param budget             most time the timed runs of one figure may take before they stop early (after 3)
+ * @param budget             most time the timed runs of one latency figure may take before they stop early (after 3), 15 s
+ * @param importBudget       most time the timed big imports may take: no further pair (HTTP and COPY) starts after it (300 s)
  * @param external           a second target database (TimescaleDB), if given
  * @param outputDir          where the JSON, the import files and the embedded database go
  * @param keepFiles          keep the import files and the embedded database's directory after the run
@@ -31,7 +32,7 @@ public record BenchmarkSettings(String scale, int municipalities, int regions, i
                                 int importRows, int warmupImportRows, int importRepetitions,
                                 int kpiRequests, int kpiWarmup, int panelRepetitions, int panelWarmup,
                                 int reportRepetitions, int reportWarmup, Duration budget,
-                                Optional<ExternalDatabase> external, Path outputDir, boolean keepFiles) {
+                                Duration importBudget, Optional<ExternalDatabase> external, Path outputDir, boolean keepFiles) {
 
     /** How the daily snapshots reach the database. */
     public enum SnapshotLoad {
@@ -52,13 +53,13 @@ public record BenchmarkSettings(String scale, int municipalities, int regions, i
     /** The full national scale of issue 7. */
     public static BenchmarkSettings national(Path outputDir) {
         return new BenchmarkSettings("national", 356, 19, 15, SnapshotLoad.COPY, 1_000_000, 100_000, 3,
-                200, 20, 20, 2, 5, 1, Duration.ofSeconds(60), Optional.empty(), outputDir, false);
+                200, 20, 20, 2, 5, 1, Duration.ofSeconds(15), Duration.ofSeconds(300), Optional.empty(), outputDir, false);
     }
 
     /** A quick look (about two minutes): a tenth of the municipalities, 3 years, 100 000 import rows. */
     public static BenchmarkSettings small(Path outputDir) {
         return new BenchmarkSettings("small", 40, 8, 3, SnapshotLoad.COPY, 100_000, 10_000, 2,
-                50, 5, 5, 1, 2, 1, Duration.ofSeconds(20), Optional.empty(), outputDir, false);
+                50, 5, 5, 1, 2, 1, Duration.ofSeconds(10), Duration.ofSeconds(120), Optional.empty(), outputDir, false);
     }
 
     /** From {@code -Dbenchmark.*}: {@code scale} (national | small) first, then each knob over it. */
@@ -88,6 +89,7 @@ public record BenchmarkSettings(String scale, int municipalities, int regions, i
                 intOr(property, "panel-repetitions", s.panelRepetitions), s.panelWarmup,
                 intOr(property, "report-repetitions", s.reportRepetitions), s.reportWarmup,
                 Duration.ofSeconds(intOr(property, "budget-seconds", (int) s.budget.toSeconds())),
+                Duration.ofSeconds(intOr(property, "import-budget-seconds", (int) s.importBudget.toSeconds())),
                 external, outputDir, property.apply("keep").map(Boolean::parseBoolean).orElse(false)).validated();
     }
 
@@ -115,6 +117,6 @@ public record BenchmarkSettings(String scale, int municipalities, int regions, i
     public BenchmarkSettings withExternal(ExternalDatabase database) {
         return new BenchmarkSettings(scale, municipalities, regions, years, snapshots, importRows, warmupImportRows,
                 importRepetitions, kpiRequests, kpiWarmup, panelRepetitions, panelWarmup, reportRepetitions, reportWarmup,
-                budget, Optional.of(database), outputDir, keepFiles);
+                budget, importBudget, Optional.of(database), outputDir, keepFiles);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,15 +28,21 @@ import org.postgresql.copy.CopyIn;
  */
 final class ImportBenchmark {
 
-    /** One timed import. */
+    /**
+     * One timed import. Through HTTP, the service's own audit splits the request: {@code uploadSeconds} until the import
+     * started (the body spooled to disk), {@code storeSeconds} from start to finish in the audit (read, validate, stage,
+     * compare, store, commit), {@code afterStoreSeconds} from then until the answer arrived (what runs after the stored
+     * import inside the request, e.g. the indicator gauges' refresh, and the answer itself).
+     */
     record Run(String path, int rows, long fileBytes, double seconds, double rowsPerSecond, long rowsStored,
-               HeapSampler.Figures heap) {
+               HeapSampler.Figures heap, Double uploadSeconds, Double storeSeconds, Double afterStoreSeconds) {
     }
 
-    /** Everything measured. */
-    record Result(int rows, long fileBytes, List<Run> warmup, List<Run> http, List<Run> copy, Stats httpRowsPerSecond,
-                  Stats copyRowsPerSecond, double importToCopyRatio, Stats httpHeapPeakUsedBytes, Stats httpHeapPeakAfterGcBytes,
-                  String copyStatement, String note) {
+    /** Everything measured; {@code cutShort} when the time budget stopped the timed runs before {@code planned}. */
+    record Result(int rows, long fileBytes, List<Run> warmup, List<Run> http, List<Run> copy, int planned, boolean cutShort,
+                  Stats httpRowsPerSecond, Stats copyRowsPerSecond, double importToCopyRatio,
+                  Stats httpStoreRowsPerSecond, double storeToCopyRatio, Stats httpAfterStoreSeconds,
+                  Stats httpHeapPeakUsedBytes, Stats httpHeapPeakAfterGcBytes, String copyStatement, String note) {
     }
 
     static final String COPY_COLUMNS = "month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, "
@@ -56,7 +63,7 @@ final class ImportBenchmark {
      * Runs the whole comparison with the files (written beforehand for the municipalities
      * {@code municipalities}, registered here and removed afterwards with their facts).
      */
-    Result run(ImportFiles files, int repetitions) throws Exception {
+    Result run(ImportFiles files, int repetitions, java.time.Duration budget) throws Exception {
         SyntheticReference.addImportMunicipalities(owner, files.municipalities());
         try {
             empty();
@@ -65,11 +72,18 @@ final class ImportBenchmark {
             empty();
             warmup.add(copy(files.warmup(), files.warmupRows()));
             empty();
-            progress.step("import warm-up: %,d rows, HTTP %.1f s, COPY %.1f s", files.warmupRows(), warmup.get(0).seconds(),
+            progress.step("import warm-up: %,d rows, HTTP %.1f s (store %.1f s, after storing %.1f s), COPY %.1f s",
+                    files.warmupRows(), warmup.get(0).seconds(), warmup.get(0).storeSeconds(), warmup.get(0).afterStoreSeconds(),
                     warmup.get(1).seconds());
             List<Run> http = new ArrayList<>();
             List<Run> copy = new ArrayList<>();
+            long timed = System.nanoTime();
             for (int i = 1; i <= repetitions; i++) {
+                if (i > 1 && System.nanoTime() - timed > budget.toNanos()) {
+                    progress.step("import: time budget of %d s used up after %d of %d runs each way", budget.toSeconds(), i - 1,
+                            repetitions);
+                    break;
+                }
                 checkpoint();
                 Run h = http(files.big(), files.bigRows());
                 http.add(h);
@@ -78,19 +92,24 @@ final class ImportBenchmark {
                 Run c = copy(files.big(), files.bigRows());
                 copy.add(c);
                 empty();
-                progress.step("import %d/%d: %,d rows, HTTP %.1f s (%,.0f rows/s, heap peak %d MB, after GC %d MB), COPY %.1f s (%,.0f rows/s)",
-                        i, repetitions, files.bigRows(), h.seconds(), h.rowsPerSecond(), mb(h.heap().peakUsedSampledBytes()),
-                        mb(h.heap().peakAfterGcBytes()), c.seconds(), c.rowsPerSecond());
+                progress.step("import %d/%d: %,d rows, HTTP %.1f s (%,.0f rows/s; upload %.1f s, store %.1f s, after storing %.1f s; "
+                                + "heap peak %d MB, after GC %d MB), COPY %.1f s (%,.0f rows/s)",
+                        i, repetitions, files.bigRows(), h.seconds(), h.rowsPerSecond(), h.uploadSeconds(), h.storeSeconds(),
+                        h.afterStoreSeconds(), mb(h.heap().peakUsedSampledBytes()), mb(h.heap().peakAfterGcBytes()), c.seconds(),
+                        c.rowsPerSecond());
             }
             Stats httpRate = Stats.of(http.stream().mapToDouble(Run::rowsPerSecond).toArray());
             Stats copyRate = Stats.of(copy.stream().mapToDouble(Run::rowsPerSecond).toArray());
-            return new Result(files.bigRows(), Files.size(files.big()), warmup, http, copy, httpRate, copyRate,
-                    httpRate.median() / copyRate.median(),
+            Stats storeRate = Stats.of(http.stream().mapToDouble(r -> r.rows() / r.storeSeconds()).toArray());
+            return new Result(files.bigRows(), Files.size(files.big()), warmup, http, copy, repetitions, http.size() < repetitions,
+                    httpRate, copyRate, httpRate.median() / copyRate.median(), storeRate, storeRate.median() / copyRate.median(),
+                    Stats.of(http.stream().mapToDouble(Run::afterStoreSeconds).toArray()),
                     Stats.of(http.stream().mapToDouble(r -> r.heap().peakUsedSampledBytes()).toArray()),
                     Stats.of(http.stream().mapToDouble(r -> r.heap().peakAfterGcBytes()).toArray()),
                     "COPY monthly_statistics (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)",
                     "HTTP: POST " + files.big().getFileName() + " (text/csv, streamed from disk) as user ingest, wall time of the "
-                            + "request until the summary arrives; COPY: the same file's rows with revision 1, an import id and "
+                            + "request until the summary arrives, split by the audit's started_at/finished_at into upload, store "
+                            + "and after storing; COPY: the same file's rows with revision 1, an import id and "
                             + "recorded_at added, through the JDBC CopyManager, autocommit; monthly_statistics and its revision "
                             + "table emptied (TRUNCATE) before every run");
         } finally {
@@ -104,10 +123,14 @@ final class ImportBenchmark {
         JsonNode summary;
         double seconds;
         HeapSampler.Figures figures;
+        Instant requested;
+        Instant answered;
         try {
+            requested = Instant.now();
             long t0 = System.nanoTime();
             summary = service.client().importCsv("monthly-statistics", file);
             seconds = (System.nanoTime() - t0) / 1e9;
+            answered = Instant.now();
         } finally {
             figures = heap.stop();
         }
@@ -115,7 +138,8 @@ final class ImportBenchmark {
         if (summary.path("rows").asLong() != rows || stored != rows) {
             throw new IllegalStateException("the service should have stored " + rows + " new rows: " + summary);
         }
-        return new Run("http", rows, Files.size(file), seconds, rows / seconds, stored, figures);
+        double[] split = split(summary.path("importId").asLong(), requested, answered);
+        return new Run("http", rows, Files.size(file), seconds, rows / seconds, stored, figures, split[0], split[1], split[2]);
     }
 
     private Run copy(Path file, int rows) throws Exception {
@@ -158,7 +182,27 @@ final class ImportBenchmark {
         if (stored != rows) {
             throw new IllegalStateException("COPY stored " + stored + " rows, expected " + rows);
         }
-        return new Run("copy", rows, Files.size(file), seconds, rows / seconds, stored, null);
+        return new Run("copy", rows, Files.size(file), seconds, rows / seconds, stored, null, null, null, null);
+    }
+
+    /** Upload, store and after-store seconds of an HTTP import, from the audit's timestamps (the service's clock is this JVM's). */
+    private double[] split(long importId, Instant requested, Instant answered) throws SQLException {
+        try (Connection c = owner.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT started_at, finished_at FROM import WHERE id = ?")) {
+            s.setLong(1, importId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no audit row for import " + importId);
+                }
+                Instant started = rs.getObject(1, OffsetDateTime.class).toInstant();
+                Instant finished = rs.getObject(2, OffsetDateTime.class).toInstant();
+                return new double[] {between(requested, started), between(started, finished), between(finished, answered)};
+            }
+        }
+    }
+
+    private static double between(Instant from, Instant to) {
+        return Math.max(0, java.time.Duration.between(from, to).toNanos() / 1e9);
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {

@@ -27,7 +27,7 @@ record Machine(String cpuModel, int logicalCpus, int availableProcessors, long m
                 .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b);
         String gc = String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         return new Machine(model, cpus, Runtime.getRuntime().availableProcessors(), memory, os, jvm,
-                Runtime.getRuntime().maxMemory(), xmx.orElse("(JVM default)"), gc);
+                Runtime.getRuntime().maxMemory(), xmx.orElse("JVM default"), gc);
     }
 
     String summary() {

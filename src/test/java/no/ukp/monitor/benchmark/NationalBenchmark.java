@@ -61,10 +61,11 @@ public final class NationalBenchmark {
         out.println("UKP monitor national-scale benchmark (issue 7). All data are SYNTHETIC (made up, deterministic).");
         out.println("Machine: " + machine.summary());
         progress.step("settings: scale %s, %d municipalities in %d regions, %d years, import %,d rows (warm-up %,d) × %d, "
-                        + "kpis %d requests, panels %d runs, report %d runs, budget %d s per figure, snapshots by %s%s",
+                        + "kpis %d requests, panels %d runs, report %d runs, budget %d s per latency figure and %d s for the big imports, "
+                        + "snapshots by %s%s",
                 settings.scale(), settings.municipalities(), settings.regions(), settings.years(), settings.importRows(),
                 settings.warmupImportRows(), settings.importRepetitions(), settings.kpiRequests(), settings.panelRepetitions(),
-                settings.reportRepetitions(), settings.budget().toSeconds(), settings.snapshots(),
+                settings.reportRepetitions(), settings.budget().toSeconds(), settings.importBudget().toSeconds(), settings.snapshots(),
                 settings.external().map(e -> ", second target " + e).orElse(""));
         if (settings.external().isPresent()) {
             DatabaseGuard.check(settings.external().get()); // refuse at once, not after the embedded run
@@ -147,7 +148,8 @@ public final class NationalBenchmark {
         s.put("panelWarmup", settings.panelWarmup());
         s.put("reportRepetitions", settings.reportRepetitions());
         s.put("reportWarmup", settings.reportWarmup());
-        s.put("budgetSecondsPerFigure", settings.budget().toSeconds());
+        s.put("budgetSecondsPerLatencyFigure", settings.budget().toSeconds());
+        s.put("importBudgetSeconds", settings.importBudget().toSeconds());
         s.put("externalUrl", settings.external().map(BenchmarkSettings.ExternalDatabase::url).orElse(null));
         return s;
     }

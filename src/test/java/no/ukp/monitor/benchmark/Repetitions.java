@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * Runs an action a number of times after a warm-up and times each run. A figure whose runs are so
  * slow that they would take longer than the budget stops early, after at least three runs (or
- * all planned ones, if fewer), and says so: the run stays bounded on a slow machine or a slow
- * query, and the figure shows how many samples it rests on.
+ * all planned ones, if fewer), and says so; its warm-up stops once it has taken a quarter of the
+ * budget. The run stays bounded on a slow machine or a slow query, and each figure shows how many
+ * samples it rests on.
  */
 public record Repetitions(int warmup, int planned, Duration budget) {
 
@@ -24,8 +25,8 @@ public record Repetitions(int warmup, int planned, Duration budget) {
         long started = System.nanoTime();
         for (int i = 0; i < warmup; i++) {
             action.run();
-            if (exhausted(started)) {
-                break; // a warm-up this slow already is warm enough
+            if (System.nanoTime() - started > budget.toNanos() / 4) {
+                break; // a run this slow warms the caches by itself
             }
         }
         long budgetStart = System.nanoTime();

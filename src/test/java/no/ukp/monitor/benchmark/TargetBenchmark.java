@@ -87,7 +87,7 @@ final class TargetBenchmark {
         progress.step("service up in %.1f s on PostgreSQL %s%s", startSeconds, database.postgresVersion(),
                 database.timescaledbVersion() == null ? "" : " with TimescaleDB " + database.timescaledbVersion());
 
-        ImportBenchmark.Result imports = new ImportBenchmark(service, progress).run(files, settings.importRepetitions());
+        ImportBenchmark.Result imports = new ImportBenchmark(service, progress).run(files, settings.importRepetitions(), settings.importBudget());
         Heap heap = heap(imports);
 
         NationalDataSet.Result dataSet = new NationalDataSet(service, settings, settings.outputDir().resolve("files"), progress, last)

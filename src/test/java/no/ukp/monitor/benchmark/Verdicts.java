@@ -29,12 +29,18 @@ final class Verdicts {
     static List<Check> checks(TargetBenchmark.Result r) {
         List<Check> checks = new ArrayList<>();
         ImportBenchmark.Result imp = r.importThroughput();
-        checks.add(new Check(String.format(Locale.ROOT, "import via HTTP, rows/s (%,d rows, n=%d)", imp.rows(), imp.http().size()),
-                rate(imp.httpRowsPerSecond().median()), "min–max " + rate(imp.httpRowsPerSecond().min()) + "–"
-                + rate(imp.httpRowsPerSecond().max()), "", null));
+        String n = imp.http().size() + (imp.cutShort() ? " of " + imp.planned() + ", time budget" : "");
+        checks.add(new Check(String.format(Locale.ROOT, "import via HTTP, rows/s (%,d rows, whole request, n=%s)", imp.rows(), n),
+                rate(imp.httpRowsPerSecond().median()), spread(imp.httpRowsPerSecond()), "", null));
+        checks.add(new Check("  of it: store phase (audit start→finish), rows/s", rate(imp.httpStoreRowsPerSecond().median()),
+                spread(imp.httpStoreRowsPerSecond()) + ", " + String.format(Locale.ROOT, "%.2f", imp.storeToCopyRatio()) + "×COPY",
+                "", null));
+        checks.add(new Check("  of it: after storing, inside the request (gauge refresh …)",
+                String.format(Locale.ROOT, "%.1f s", imp.httpAfterStoreSeconds().median()),
+                String.format(Locale.ROOT, "min–max %.1f–%.1f s", imp.httpAfterStoreSeconds().min(), imp.httpAfterStoreSeconds().max()),
+                "", null));
         checks.add(new Check(String.format(Locale.ROOT, "COPY of the same rows, rows/s (n=%d)", imp.copy().size()),
-                rate(imp.copyRowsPerSecond().median()), "min–max " + rate(imp.copyRowsPerSecond().min()) + "–"
-                + rate(imp.copyRowsPerSecond().max()), "", null));
+                rate(imp.copyRowsPerSecond().median()), spread(imp.copyRowsPerSecond()), "", null));
         checks.add(new Check("import / COPY (ratio of the medians)", String.format(Locale.ROOT, "%.3f", imp.importToCopyRatio()), "",
                 String.format(Locale.ROOT, "≥ %.2f", IMPORT_TO_COPY_AT_LEAST), imp.importToCopyRatio() >= IMPORT_TO_COPY_AT_LEAST));
         TargetBenchmark.Heap heap = r.heap();
@@ -66,6 +72,10 @@ final class Verdicts {
                 "min–max " + ms(report.millis().min()) + "–" + ms(report.millis().max()),
                 String.format(Locale.ROOT, "< %.0f s", REPORT_BELOW_MS / 1000), report.millis().median() < REPORT_BELOW_MS));
         return checks;
+    }
+
+    private static String spread(Stats rates) {
+        return "min–max " + rate(rates.min()) + "–" + rate(rates.max());
     }
 
     static String rate(double rowsPerSecond) {
