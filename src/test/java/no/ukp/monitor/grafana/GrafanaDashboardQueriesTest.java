@@ -35,6 +35,7 @@ import no.ukp.monitor.TestUsers;
 import no.ukp.monitor.grafana.GrafanaFiles.Dashboard;
 import no.ukp.monitor.grafana.GrafanaFiles.Query;
 import no.ukp.monitor.grafana.GrafanaSql.Variable;
+import no.ukp.monitor.grafana.GrafanaVariables.Option;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Grafana server can run here, so every query the dashboards and alert rules contain is run the
@@ -113,7 +113,7 @@ class GrafanaDashboardQueriesTest {
         }
         // Grafana expands $__timeGroup to time_bucket() when the data source says timescaledb: true (it does); on a
         // plain PostgreSQL, which has no time_bucket(), the check expands as Grafana does with timescaledb: false.
-        timescaledb = extension && datasourceSaysTimescaledb();
+        timescaledb = extension && GrafanaFiles.datasourceSaysTimescaledb();
         log.info("Dashboard queries run as ukp_reader on {} (macros expanded with timescaledb={})",
                 extension ? "TimescaleDB" : "PostgreSQL", timescaledb);
     }
@@ -159,7 +159,7 @@ class GrafanaDashboardQueriesTest {
         int runs = 0;
         for (JsonNode v : dashboard.variables()) {
             if (v.path("type").asText().equals("query")) {
-                Result result = run(variableSql(v), context, "dashboard «" + dashboard.title() + "», variable $" + v.path("name").asText());
+                Result result = run(GrafanaVariables.variableSql(v), context, "dashboard «" + dashboard.title() + "», variable $" + v.path("name").asText());
                 assertThat(result.rows()).as("variable $%s of «%s» has options", v.path("name").asText(), dashboard.title()).isNotEmpty();
                 runs++;
             }
@@ -497,105 +497,12 @@ class GrafanaDashboardQueriesTest {
 
     // ---- variables ------------------------------------------------------------------------------
 
-    record Option(String value, String text) {
-    }
-
     /** Evaluates the dashboard's variables in order, as Grafana does on load; returns the default selection. */
     private Map<String, Variable> resolveVariables(Dashboard dashboard, Map<String, List<Option>> optionsByName) {
-        Map<String, Variable> current = new LinkedHashMap<>();
-        for (JsonNode v : dashboard.variables()) {
-            String name = v.path("name").asText();
-            String type = v.path("type").asText();
-            List<Option> options = switch (type) {
-                case "query" -> {
-                    assertThat(v.path("regex").asText("")).as("variable $%s: no regex filter", name).isEmpty();
-                    assertThat(v.path("sort").asInt(0)).as("variable $%s keeps the query's order", name).isZero();
-                    yield metricFindValues(run(variableSql(v), context(dashboard, current), "variable $" + name));
-                }
-                case "custom" -> customOptions(v.path("query").asText());
-                case "constant", "textbox" -> List.of(new Option(v.path("query").asText(), v.path("query").asText()));
-                default -> throw new AssertionError("variable $" + name + ": type " + type + " is not checked here");
-            };
-            assertThat(options).as("variable $%s of «%s» has options", name, dashboard.title()).isNotEmpty();
-            optionsByName.put(name, options);
-            current.put(name, defaultSelection(v, options));
-        }
-        return current;
-    }
-
-    private static String variableSql(JsonNode v) {
-        JsonNode query = v.path("query");
-        return query.isObject() ? query.path("rawSql").asText() : query.asText();
-    }
-
-    /** Grafana's ResponseParser.transformMetricFindResponse: __text/__value, else every value of every column; unique texts. */
-    private static List<Option> metricFindValues(Result result) {
-        List<Option> options = new ArrayList<>();
-        Set<String> texts = new LinkedHashSet<>();
-        int text = result.columns().indexOf("__text");
-        int value = result.columns().indexOf("__value");
-        if (text >= 0 && value >= 0) {
-            for (List<Object> row : result.rows()) {
-                if (texts.add(String.valueOf(row.get(text)))) {
-                    options.add(new Option(String.valueOf(row.get(value)), String.valueOf(row.get(text))));
-                }
-            }
-        } else {
-            for (int c = 0; c < result.columns().size(); c++) {
-                for (List<Object> row : result.rows()) {
-                    String t = String.valueOf(row.get(c));
-                    if (texts.add(t)) {
-                        options.add(new Option(t, t));
-                    }
-                }
-            }
-        }
-        return options;
-    }
-
-    /** A custom variable's query: {@code text : value} pairs separated by commas ({@code \,} is a comma). */
-    static List<Option> customOptions(String query) {
-        List<Option> options = new ArrayList<>();
-        Matcher m = Pattern.compile("(?:\\\\,|[^,])+").matcher(query);
-        while (m.find()) {
-            String item = m.group();
-            Matcher pair = Pattern.compile("^\\s*(.+)\\s:\\s(.+)$").matcher(item);
-            if (pair.matches()) {
-                options.add(new Option(pair.group(2).trim(), pair.group(1).trim()));
-            } else {
-                String text = item.replace("\\,", ",").trim();
-                options.add(new Option(text, text));
-            }
-        }
-        return options;
-    }
-
-    private static Variable defaultSelection(JsonNode v, List<Option> options) {
-        String name = v.path("name").asText();
-        boolean multi = v.path("multi").asBoolean(false);
-        boolean includeAll = v.path("includeAll").asBoolean(false);
-        String allValue = v.path("allValue").isTextual() && !v.path("allValue").asText().isEmpty() ? v.path("allValue").asText() : null;
-        JsonNode current = v.path("current").path("value");
-        List<String> selected = new ArrayList<>();
-        if (current.isArray()) {
-            current.forEach(c -> selected.add(c.asText()));
-        } else if (current.isTextual()) {
-            selected.add(current.asText());
-        }
-        if (includeAll && (selected.isEmpty() || selected.contains("$__all"))) {
-            return all(name, options, multi, allValue);
-        }
-        List<Option> chosen = options.stream().filter(o -> selected.contains(o.value())).toList();
-        if (chosen.isEmpty()) {
-            chosen = List.of(options.get(0)); // Grafana selects the first option when the saved one is gone
-        }
-        return new Variable(name, chosen.stream().map(Option::value).toList(), chosen.stream().map(Option::text).toList(),
-                multi, includeAll, false, allValue);
-    }
-
-    private static Variable all(String name, List<Option> options, boolean multi, String allValue) {
-        return new Variable(name, options.stream().map(Option::value).toList(), options.stream().map(Option::text).toList(),
-                multi, true, true, allValue);
+        return GrafanaVariables.resolve(dashboard, optionsByName, variables -> context(dashboard, variables), (sql, context, where) -> {
+            Result result = run(sql, context, where);
+            return new GrafanaVariables.Answer(result.columns(), result.rows());
+        });
     }
 
     /** The other selections tried: each option (or a spread of them), and for a multi-value variable two at once and All. */
@@ -603,7 +510,7 @@ class GrafanaDashboardQueriesTest {
         String name = v.path("name").asText();
         boolean multi = v.path("multi").asBoolean(false);
         boolean includeAll = v.path("includeAll").asBoolean(false);
-        String allValue = v.path("allValue").isTextual() && !v.path("allValue").asText().isEmpty() ? v.path("allValue").asText() : null;
+        String allValue = GrafanaVariables.allValue(v);
         List<Option> tried = new ArrayList<>();
         if (options.size() <= MAX_OPTIONS) {
             tried.addAll(options);
@@ -621,7 +528,7 @@ class GrafanaDashboardQueriesTest {
                     List.of(options.get(0).text(), options.get(1).text()), true, includeAll, false, allValue));
         }
         if (includeAll) {
-            result.add(all(name, options, multi, allValue));
+            result.add(GrafanaVariables.all(name, options, multi, allValue));
         }
         return result;
     }
@@ -646,10 +553,7 @@ class GrafanaDashboardQueriesTest {
     // ---- running -----------------------------------------------------------------------------------
 
     private GrafanaSql.Context context(Dashboard dashboard, Map<String, Variable> variables) {
-        GrafanaSql.TimeRange range = dashboard.timeRange(now);
-        // Grafana's interval: the range over the panel's data points (about 1 000), here a round minute or more
-        Duration interval = Duration.ofMinutes(Math.max(1, range.length().toMinutes() / 1000));
-        return new GrafanaSql.Context(variables, range, interval, timescaledb);
+        return dashboard.context(variables, now, timescaledb);
     }
 
     /** The database's answer: column names, whether each is numeric, and the rows. */
@@ -721,15 +625,6 @@ class GrafanaDashboardQueriesTest {
             rs.next();
             return rs.getObject(1);
         }
-    }
-
-    private static boolean datasourceSaysTimescaledb() {
-        String yaml = GrafanaFiles.read(GrafanaFiles.DATASOURCES.resolve("ukp.yml"));
-        Map<String, Object> provisioning = new Yaml().load(yaml);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> datasources = (List<Map<String, Object>>) provisioning.get("datasources");
-        return datasources.stream().filter(d -> GrafanaFiles.POSTGRES_UID.equals(d.get("uid")))
-                .map(d -> ((Map<?, ?>) d.get("jsonData")).get("timescaledb")).anyMatch(Boolean.TRUE::equals);
     }
 
     private static double epoch(Object time) {

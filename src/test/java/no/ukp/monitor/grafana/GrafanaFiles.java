@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -24,16 +25,16 @@ import org.yaml.snakeyaml.Yaml;
  * {@code grafana/provisioning/} and dashboard JSON under {@code grafana/dashboards/} (paths
  * relative to the project directory, Maven's working directory for tests).
  */
-final class GrafanaFiles {
+public final class GrafanaFiles {
 
-    static final Path PROVISIONING = Path.of("grafana/provisioning");
-    static final Path DASHBOARDS = Path.of("grafana/dashboards");
-    static final Path DATASOURCES = PROVISIONING.resolve("datasources");
+    public static final Path PROVISIONING = Path.of("grafana/provisioning");
+    public static final Path DASHBOARDS = Path.of("grafana/dashboards");
+    public static final Path DATASOURCES = PROVISIONING.resolve("datasources");
     static final Path DASHBOARD_PROVIDERS = PROVISIONING.resolve("dashboards");
     static final Path ALERTING = PROVISIONING.resolve("alerting");
 
-    static final String POSTGRES_UID = "ukp-timescaledb";
-    static final String PROMETHEUS_UID = "ukp-prometheus";
+    public static final String POSTGRES_UID = "ukp-timescaledb";
+    public static final String PROMETHEUS_UID = "ukp-prometheus";
     static final String POSTGRES_TYPE = "grafana-postgresql-datasource";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,24 +43,24 @@ final class GrafanaFiles {
     }
 
     /** One dashboard file. */
-    record Dashboard(Path file, JsonNode json) {
+    public record Dashboard(Path file, JsonNode json) {
 
-        String title() {
+        public String title() {
             return json.path("title").asText();
         }
 
-        String uid() {
+        public String uid() {
             return json.path("uid").asText();
         }
 
         /** Every panel, rows' nested panels included, in file order. */
-        List<JsonNode> panels() {
+        public List<JsonNode> panels() {
             List<JsonNode> result = new ArrayList<>();
             collect(json.path("panels"), result);
             return result;
         }
 
-        List<JsonNode> variables() {
+        public List<JsonNode> variables() {
             List<JsonNode> result = new ArrayList<>();
             json.path("templating").path("list").forEach(result::add);
             return result;
@@ -72,7 +73,7 @@ final class GrafanaFiles {
         }
 
         /** Every query of a panel, with the data source that runs it. */
-        List<Query> queries() {
+        public List<Query> queries() {
             List<Query> result = new ArrayList<>();
             for (JsonNode panel : panels()) {
                 for (JsonNode target : panel.path("targets")) {
@@ -84,9 +85,20 @@ final class GrafanaFiles {
         }
 
         /** The default time range ({@code time.from}/{@code time.to}), resolved at {@code now}. */
-        GrafanaSql.TimeRange timeRange(Instant now) {
+        public GrafanaSql.TimeRange timeRange(Instant now) {
             return new GrafanaSql.TimeRange(dateMath(json.path("time").path("from").asText(), now, false),
                     dateMath(json.path("time").path("to").asText(), now, true));
+        }
+
+        /**
+         * What Grafana expands this dashboard's queries with: the variables, the default time range at
+         * {@code now} and its interval, and the data source's TimescaleDB flag.
+         */
+        public GrafanaSql.Context context(Map<String, GrafanaSql.Variable> variables, Instant now, boolean timescaledb) {
+            GrafanaSql.TimeRange range = timeRange(now);
+            // Grafana's interval: the range over the panel's data points (about 1 000), here a round minute or more
+            Duration interval = Duration.ofMinutes(Math.max(1, range.length().toMinutes() / 1000));
+            return new GrafanaSql.Context(variables, range, interval, timescaledb);
         }
 
         @Override
@@ -105,13 +117,13 @@ final class GrafanaFiles {
     }
 
     /** One target of a panel. */
-    record Query(Dashboard dashboard, JsonNode panel, JsonNode target, String datasourceUid, String datasourceType) {
+    public record Query(Dashboard dashboard, JsonNode panel, JsonNode target, String datasourceUid, String datasourceType) {
 
-        boolean isSql() {
+        public boolean isSql() {
             return target.has("rawSql");
         }
 
-        String sql() {
+        public String sql() {
             return target.path("rawSql").asText();
         }
 
@@ -124,13 +136,13 @@ final class GrafanaFiles {
             return target.path("format").asText("time_series");
         }
 
-        String where() {
+        public String where() {
             return "dashboard «" + dashboard.title() + "», panel «" + panel.path("title").asText() + "» (id "
                     + panel.path("id").asText() + "), query " + target.path("refId").asText();
         }
     }
 
-    static List<Dashboard> dashboards() {
+    public static List<Dashboard> dashboards() {
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted()
                     .map(f -> new Dashboard(f, readJson(f))).toList();
@@ -163,6 +175,15 @@ final class GrafanaFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the provisioned PostgreSQL data source says {@code timescaledb: true} (Grafana then expands $__timeGroup to time_bucket). */
+    public static boolean datasourceSaysTimescaledb() {
+        Map<String, Object> provisioning = new Yaml().load(read(DATASOURCES.resolve("ukp.yml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> datasources = (List<Map<String, Object>>) provisioning.get("datasources");
+        return datasources.stream().filter(d -> POSTGRES_UID.equals(d.get("uid")))
+                .map(d -> ((Map<?, ?>) d.get("jsonData")).get("timescaledb")).anyMatch(Boolean.TRUE::equals);
     }
 
     static String read(Path file) {

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * </ol>
  * Times are formatted as Go formats them (RFC 3339 with trimmed nanoseconds, {@code %v} floats).
  */
-final class GrafanaSql {
+public final class GrafanaSql {
 
     /** Grafana's variable syntax (public/app/features/variables/utils.ts, {@code variableRegex}). */
     static final Pattern VARIABLE = Pattern.compile(
@@ -47,7 +47,7 @@ final class GrafanaSql {
     }
 
     /** The dashboard's time range, absolute. */
-    record TimeRange(Instant from, Instant to) {
+    public record TimeRange(Instant from, Instant to) {
 
         Duration length() {
             return Duration.between(from, to);
@@ -64,7 +64,7 @@ final class GrafanaSql {
      * @param all        whether "All" is selected ({@code values} then holds every option)
      * @param allValue   the variable's custom all value, or null
      */
-    record Variable(String name, List<String> values, List<String> texts, boolean multi, boolean includeAll, boolean all,
+    public record Variable(String name, List<String> values, List<String> texts, boolean multi, boolean includeAll, boolean all,
                     String allValue) {
 
         static Variable single(String name, String value, String text) {
@@ -82,11 +82,11 @@ final class GrafanaSql {
     }
 
     /** Everything an expansion needs: variables, time range, interval and the data source's TimescaleDB flag. */
-    record Context(Map<String, Variable> variables, TimeRange range, Duration interval, boolean timescaledb) {
+    public record Context(Map<String, Variable> variables, TimeRange range, Duration interval, boolean timescaledb) {
     }
 
     /** All three steps: what the database receives for {@code rawSql}. */
-    static String expand(String rawSql, Context context) {
+    public static String expand(String rawSql, Context context) {
         String sql = replaceVariables(rawSql, context);
         sql = globalInterpolate(sql, context.range(), context.interval());
         sql = interpolateMacros(sql, context.range(), context.timescaledb());

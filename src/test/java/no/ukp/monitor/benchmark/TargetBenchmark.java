@@ -1,0 +1,159 @@
+package no.ukp.monitor.benchmark;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Everything measured on one database: the service started in this JVM on it, the import
+ * comparison on an empty monthly_statistics, the national data set, then the latencies of
+ * /api/v1/kpis, of every Grafana query and of the PDF report on it.
+ */
+final class TargetBenchmark {
+
+    /** The database under the service. */
+    record Database(String postgresVersion, String versionString, String timescaledbVersion, Map<String, String> settings) {
+    }
+
+    /** The heap during the imports through the service; flat when the big file keeps no more alive than the small one. */
+    record Heap(String xmx, long maxHeapBytes, HeapSampler.Figures warmupImport, List<HeapSampler.Figures> bigImports,
+                long warmupRetainedGrowthBytes, long bigRetainedGrowthBytes, boolean flat, String criterion) {
+    }
+
+    /** All figures of one target. */
+    record Result(String name, String description, Database database, double serviceStartSeconds,
+                  ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
+                  List<KpiLatency.Figure> kpis, List<PanelQueryLatency.Figure> panels, ReportLatency.Figure report,
+                  List<Verdicts.Check> checks, double seconds) {
+    }
+
+    static final long FLAT_SLACK_BYTES = 32L * 1024 * 1024;
+
+    private final BenchmarkSettings settings;
+    private final Progress progress;
+    private final ImportFiles files;
+    private final YearMonth last;
+    private final Machine machine;
+
+    TargetBenchmark(BenchmarkSettings settings, Progress progress, ImportFiles files, YearMonth last, Machine machine) {
+        this.settings = settings;
+        this.progress = progress;
+        this.files = files;
+        this.last = last;
+        this.machine = machine;
+    }
+
+    /** The embedded PostgreSQL in a fresh directory under the output folder. */
+    Result embedded() throws Exception {
+        Path dataDir = settings.outputDir().resolve("embedded-postgres");
+        FileSystemUtils.deleteRecursively(dataDir);
+        long t0 = System.nanoTime();
+        progress.step("target embedded: starting the service on an embedded PostgreSQL in %s", dataDir);
+        try (ServiceUnderTest service = ServiceUnderTest.embedded(dataDir)) {
+            return run("embedded", "embedded PostgreSQL (zonky, as in ./mvnw spring-boot:run)", service, seconds(t0));
+        } finally {
+            if (!settings.keepFiles()) {
+                FileSystemUtils.deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    /** The database of the URL, checked first (empty or an earlier benchmark data set only). */
+    Result external(BenchmarkSettings.ExternalDatabase database) throws Exception {
+        DatabaseGuard.State state = DatabaseGuard.check(database);
+        long t0 = System.nanoTime();
+        progress.step("target %s: %s; starting the service on it", database, state == DatabaseGuard.State.EMPTY ? "empty database"
+                : "an earlier benchmark data set, emptied first");
+        try (ServiceUnderTest service = ServiceUnderTest.external(database)) {
+            if (state == DatabaseGuard.State.BENCHMARK_DATA) {
+                DatabaseGuard.clearBenchmarkData(service.ownerDataSource());
+            }
+            return run("url", database.url(), service, seconds(t0));
+        }
+    }
+
+    private Result run(String name, String description, ServiceUnderTest service, double startSeconds) throws Exception {
+        long t0 = System.nanoTime();
+        DataSource owner = service.ownerDataSource();
+        Database database = database(owner);
+        progress.step("service up in %.1f s on PostgreSQL %s%s", startSeconds, database.postgresVersion(),
+                database.timescaledbVersion() == null ? "" : " with TimescaleDB " + database.timescaledbVersion());
+
+        ImportBenchmark.Result imports = new ImportBenchmark(service, progress).run(files, settings.importRepetitions(), settings.importBudget());
+        Heap heap = heap(imports);
+
+        NationalDataSet.Result dataSet = new NationalDataSet(service, settings, settings.outputDir().resolve("files"), progress, last)
+                .load();
+        Map<String, Long> rowCounts = NationalDataSet.rowCounts(owner);
+        progress.step("rows: %s", rowCounts);
+
+        List<KpiLatency.Figure> kpis = KpiLatency.measure(service.client(), kpiScopes(owner),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
+        List<PanelQueryLatency.Figure> panels = PanelQueryLatency.measure(service, database.timescaledbVersion() != null,
+                new Repetitions(settings.panelWarmup(), settings.panelRepetitions(), settings.budget()), progress);
+        ReportLatency.Figure report = ReportLatency.measure(service.client(),
+                new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget()), progress);
+
+        Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, panels,
+                report, List.of(), seconds(t0));
+        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, panels, report,
+                Verdicts.checks(partial), seconds(t0));
+    }
+
+    /** total, the region with the most municipalities, and Trondheim (or the first municipality). */
+    private static List<String> kpiScopes(DataSource owner) throws Exception {
+        List<SyntheticReference.Region> regions = SyntheticReference.regions(owner);
+        SyntheticReference.Region largest = regions.stream()
+                .max(Comparator.comparingInt((SyntheticReference.Region r) -> r.municipalities().size())).orElseThrow();
+        String municipality = regions.stream().flatMap(r -> r.municipalities().stream()).filter("5001"::equals).findFirst()
+                .orElse(regions.get(0).municipalities().get(0));
+        return List.of("total", "region:" + largest.id(), "municipality:" + municipality);
+    }
+
+    private Heap heap(ImportBenchmark.Result imports) {
+        HeapSampler.Figures warmup = imports.warmup().get(0).heap();
+        List<HeapSampler.Figures> big = imports.http().stream().map(ImportBenchmark.Run::heap).toList();
+        long warmupGrowth = warmup.retainedGrowthBytes();
+        long bigGrowth = big.stream().mapToLong(HeapSampler.Figures::retainedGrowthBytes).max().orElse(0);
+        long limit = 2 * warmupGrowth + FLAT_SLACK_BYTES;
+        return new Heap(machine.xmxArgument(), machine.maxHeapBytes(), warmup, big, warmupGrowth, bigGrowth, bigGrowth <= limit,
+                String.format("flat when the heap kept alive during the %,d-row import (peak after GC − baseline) is at most "
+                        + "2 × that of the %,d-row warm-up import + 32 MB", imports.rows(), files.warmupRows()));
+    }
+
+    private static Database database(DataSource owner) throws Exception {
+        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+            String version;
+            String full;
+            String timescale;
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), version(), "
+                    + "(SELECT extversion FROM pg_extension WHERE extname = 'timescaledb')")) {
+                rs.next();
+                version = rs.getString(1);
+                full = rs.getString(2);
+                timescale = rs.getString(3);
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (String name : List.of("shared_buffers", "work_mem", "maintenance_work_mem", "effective_cache_size",
+                    "max_parallel_workers_per_gather", "jit", "synchronous_commit", "fsync")) {
+                try (ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "', true)")) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+            return new Database(version, full, timescale, settings);
+        }
+    }
+
+    static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
