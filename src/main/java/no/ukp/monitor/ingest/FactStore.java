@@ -42,8 +42,9 @@ class FactStore {
     List<Record3<Integer, Integer, String>> duplicates(Dataset dataset, int limit) {
         String key = String.join(", ", dataset.keyColumns());
         String keyText = dataset.keyColumns().stream().map(c -> c + "::text").collect(Collectors.joining(" || ' / ' || "));
-        return dsl.resultQuery("SELECT line, first_line, key_text FROM (SELECT line, min(line) OVER (PARTITION BY " + key
-                        + ") AS first_line, " + keyText + " AS key_text FROM " + STAGING + ") d "
+        // the key is written out only for the duplicates, not for every staged row
+        return dsl.resultQuery("SELECT line, first_line, " + keyText + " AS key_text FROM (SELECT line, " + key
+                        + ", min(line) OVER (PARTITION BY " + key + ") AS first_line FROM " + STAGING + ") d "
                         + "WHERE line <> first_line ORDER BY line LIMIT " + limit)
                 .coerce(org.jooq.impl.DSL.field("line", Integer.class), org.jooq.impl.DSL.field("first_line", Integer.class),
                         org.jooq.impl.DSL.field("key_text", String.class))
