@@ -25,14 +25,18 @@ CROSS JOIN LATERAL (
 ) l;
 
 -- Whether the figures on show rest on synthetic demo data, and how fresh they are (as V4):
--- starts from the few synthetic imports and asks whether any of their rows is still stored.
+-- starts from the few synthetic imports and asks the one fact table each import fed whether
+-- any of its rows is still stored.
 CREATE OR REPLACE VIEW data_origin AS
 SELECT
   EXISTS (SELECT 1 FROM import i
           WHERE i.synthetic
-            AND (EXISTS (SELECT 1 FROM monthly_statistics f WHERE f.import_id = i.id)
-                 OR EXISTS (SELECT 1 FROM short_term_stays f WHERE f.import_id = i.id)
-                 OR EXISTS (SELECT 1 FROM snapshot f WHERE f.import_id = i.id)
-                 OR EXISTS (SELECT 1 FROM population f WHERE f.import_id = i.id))) AS synthetic,
+            AND CASE i.dataset
+                  WHEN 'monthly-statistics' THEN EXISTS (SELECT 1 FROM monthly_statistics f WHERE f.import_id = i.id)
+                  WHEN 'short-term-stays'   THEN EXISTS (SELECT 1 FROM short_term_stays f WHERE f.import_id = i.id)
+                  WHEN 'snapshots'          THEN EXISTS (SELECT 1 FROM snapshot f WHERE f.import_id = i.id)
+                  WHEN 'population'         THEN EXISTS (SELECT 1 FROM population f WHERE f.import_id = i.id)
+                  ELSE FALSE
+                END) AS synthetic,
   (SELECT max(finished_at) FROM import WHERE outcome = 'stored') AS last_import_at;
 -- [jooq ignore stop]
