@@ -6,6 +6,13 @@
 -- instead of every population row.
 CREATE INDEX population_municipality_year ON population (municipality, year);
 
+-- Corrections (revision > 1) by when they were recorded, for the data-quality dashboard; only
+-- the corrections are in these indexes, so they cost the first delivery of a row nothing.
+CREATE INDEX monthly_statistics_revision_corrections ON monthly_statistics_revision (recorded_at) WHERE revision > 1;
+CREATE INDEX short_term_stays_revision_corrections ON short_term_stays_revision (recorded_at) WHERE revision > 1;
+CREATE INDEX snapshot_revision_corrections ON snapshot_revision (recorded_at) WHERE revision > 1;
+CREATE INDEX population_revision_corrections ON population_revision (recorded_at) WHERE revision > 1;
+
 -- The latest snapshot of a municipality and area is the first entry of this index.
 CREATE INDEX snapshot_municipality_area_taken_at ON snapshot (municipality, area, taken_at DESC);
 

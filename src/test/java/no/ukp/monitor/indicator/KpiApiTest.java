@@ -46,6 +46,13 @@ class KpiApiTest {
     }
 
     @Test
+    void shouldKeepOneGenericPlanPerStatementWithoutJit() {
+        // the views cost ~50 ms to plan and JIT ~0.5 s to compile: the service's connections do neither per call
+        assertThat(dsl.fetchValue("SHOW plan_cache_mode")).isEqualTo("force_generic_plan");
+        assertThat(dsl.fetchValue("SHOW jit")).isEqualTo("off");
+    }
+
+    @Test
     void shouldServeAllSixIndicatorsWithValuesTargetsStatusesAndCoverage() {
         JsonNode kpis = TestUsers.as(rest, "viewer").getForObject("/api/v1/kpis", JsonNode.class);
 
