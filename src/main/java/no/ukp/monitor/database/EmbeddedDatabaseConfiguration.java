@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -43,11 +44,16 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
+    /** The pool of the service; its connections are set up as in the URL mode (connection-init-sql). */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
+        if (StringUtils.hasText(connectionInitSql)) {
+            dataSource.setConnectionInitSql(connectionInitSql);
+        }
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("ukp-embedded");
         return dataSource;
