@@ -2,7 +2,6 @@ package no.ukp.monitor.indicator;
 
 import static no.ukp.monitor.db.Tables.DATA_ORIGIN;
 import static no.ukp.monitor.db.Tables.INDICATOR;
-import static no.ukp.monitor.db.Tables.INDICATOR_COVERAGE;
 import static no.ukp.monitor.db.Tables.INDICATOR_LATEST_MONTH;
 import static no.ukp.monitor.db.Tables.INDICATOR_SETTING;
 import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
@@ -25,7 +24,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the indicator views; computes nothing itself. Every figure comes from
- * {@code indicator_value}, {@code indicator_status} and {@code indicator_coverage}.
+ * {@code indicator_value} (with the coverage of each window, as {@code indicator_coverage}) and
+ * {@code indicator_status}.
  */
 @Repository
 public class KpiRepository {
@@ -59,11 +59,19 @@ public class KpiRepository {
                 .orderBy(INDICATOR.SORT_ORDER)
                 .fetch();
         Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
-        dsl.select(INDICATOR_VALUE.INDICATOR_ID, INDICATOR_VALUE.TIME_WINDOW, INDICATOR_VALUE.VALUE)
+        // each value row carries the coverage of its window (as indicator_coverage): the rolling12 one is the scope's
+        Kpis.Coverage[] coverage = {new Kpis.Coverage(scope.municipalities().size() * 12, 0, false)};
+        dsl.select(INDICATOR_VALUE.INDICATOR_ID, INDICATOR_VALUE.TIME_WINDOW, INDICATOR_VALUE.VALUE,
+                        INDICATOR_VALUE.EXPECTED, INDICATOR_VALUE.REPORTED, INDICATOR_VALUE.COMPLETE)
                 .from(INDICATOR_VALUE)
                 .where(INDICATOR_VALUE.MONTH.eq(m), INDICATOR_VALUE.SCOPE_TYPE.eq(scope.type()),
                         INDICATOR_VALUE.SCOPE_ID.eq(scope.id()))
-                .forEach(r -> values.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), plain(r.value3())));
+                .forEach(r -> {
+                    values.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), plain(r.value3()));
+                    if (r.value2().equals("rolling12")) {
+                        coverage[0] = new Kpis.Coverage(r.value4(), r.value5(), r.value6());
+                    }
+                });
         List<Kpis.Indicator> indicators = new ArrayList<>();
         for (Record r : statuses) {
             String id = r.get(INDICATOR.ID);
@@ -75,16 +83,7 @@ public class KpiRepository {
                     windows(id, values.get(id)),
                     id.equals("avg_ukp_days") ? windows(ALL_STAYS, values.get(ALL_STAYS)) : null));
         }
-        Record coverage = dsl.select(INDICATOR_COVERAGE.EXPECTED, INDICATOR_COVERAGE.REPORTED, INDICATOR_COVERAGE.COMPLETE)
-                .from(INDICATOR_COVERAGE)
-                .where(INDICATOR_COVERAGE.MONTH.eq(m), INDICATOR_COVERAGE.SCOPE_TYPE.eq(scope.type()),
-                        INDICATOR_COVERAGE.SCOPE_ID.eq(scope.id()), INDICATOR_COVERAGE.TIME_WINDOW.eq("rolling12"))
-                .fetchOne();
-        Kpis.Coverage cov = coverage == null
-                ? new Kpis.Coverage(scope.municipalities().size() * 12, 0, false)
-                : new Kpis.Coverage(coverage.get(INDICATOR_COVERAGE.EXPECTED), coverage.get(INDICATOR_COVERAGE.REPORTED),
-                        coverage.get(INDICATOR_COVERAGE.COMPLETE));
-        return new Kpis(month.toString(), new Kpis.ScopeRef(scope.type(), scope.id(), scope.name()), cov, synthetic(),
+        return new Kpis(month.toString(), new Kpis.ScopeRef(scope.type(), scope.id(), scope.name()), coverage[0], synthetic(),
                 setting("measurement_start_month"), indicators);
     }
 
