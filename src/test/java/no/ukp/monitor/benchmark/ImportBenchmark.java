@@ -16,8 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Import throughput through the service's own HTTP path against PostgreSQL's COPY of the same
@@ -47,7 +45,6 @@ final class ImportBenchmark {
 
     static final String COPY_COLUMNS = "month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, "
             + "readmissions_30d, revision, import_id, recorded_at";
-    private static final int FLUSH_AT = 256 * 1024;
 
     private final ServiceUnderTest service;
     private final DataSource owner;
@@ -144,39 +141,23 @@ final class ImportBenchmark {
 
     private Run copy(Path file, int rows) throws Exception {
         long importId;
-        try (Connection c = owner.getConnection(); PreparedStatement audit = c.prepareStatement(
-                "INSERT INTO import (dataset, file_name, media_type, size_bytes, sha256, imported_by, started_at, finished_at, "
-                        + "dry_run, outcome, rows_read, inserted, updated, unchanged, warning_count, error_count, synthetic) "
-                        + "VALUES ('monthly-statistics', ?, 'text/csv', ?, '-', 'benchmark', now(), now(), false, 'stored', ?, ?, "
-                        + "0, 0, 0, 0, true) RETURNING id")) {
-            audit.setString(1, DatabaseGuard.FILE_PREFIX + "copy-" + file.getFileName());
-            audit.setLong(2, Files.size(file));
-            audit.setInt(3, rows);
-            audit.setInt(4, rows);
-            try (ResultSet rs = audit.executeQuery()) {
-                rs.next();
-                importId = rs.getLong(1);
-            }
+        try (Connection c = owner.getConnection()) {
+            importId = CopyStream.auditRow(c, "monthly-statistics", "copy-" + file.getFileName(), Files.size(file), rows);
         }
         String suffix = ",1," + importId + "," + OffsetDateTime.now(ZoneOffset.UTC);
         long stored;
         long t0 = System.nanoTime();
         try (Connection c = owner.getConnection();
              BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY monthly_statistics (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)");
-            StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
+            CopyStream copy = new CopyStream(c, "COPY monthly_statistics (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)");
             in.readLine(); // header
             String line;
             while ((line = in.readLine()) != null) {
                 // 2025-06,5001,... -> 2025-06-01,5001,...,1,<import id>,<recorded at>
-                buffer.append(line, 0, 7).append("-01").append(line, 7, line.length()).append(suffix).append('\n');
-                if (buffer.length() >= FLUSH_AT) {
-                    write(copy, buffer);
-                }
+                copy.buffer().append(line, 0, 7).append("-01").append(line, 7, line.length()).append(suffix).append('\n');
+                copy.flushIfFull();
             }
-            write(copy, buffer);
-            stored = copy.endCopy();
+            stored = copy.finish();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (stored != rows) {
@@ -203,12 +184,6 @@ final class ImportBenchmark {
 
     private static double between(Instant from, Instant to) {
         return Math.max(0, java.time.Duration.between(from, to).toNanos() / 1e9);
-    }
-
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
     }
 
     private void empty() throws SQLException {
