@@ -6,9 +6,13 @@ import static no.ukp.monitor.db.Tables.INDICATOR_VALUE;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import no.ukp.monitor.ingest.ImportStored;
 import org.jooq.DSLContext;
@@ -22,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * The indicators of the latest month as Prometheus gauges, for every scope:
  * {@code ukp_indicator_value{indicator,scope,window}} and {@code ukp_indicator_status{indicator,scope}}
- * (0 green, 1 yellow, 2 red, -1 no data or no target). Read from the views at start and after
- * every stored import or new target.
+ * (0 green, 1 yellow, 2 red, -1 no data or no target). Read from the views at start, after
+ * every stored import (in the background) and after every new target.
  */
 @Component
 public class IndicatorMetrics {
@@ -34,6 +38,12 @@ public class IndicatorMetrics {
     private final KpiRepository kpis;
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ukp-indicator-gauges");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     IndicatorMetrics(DSLContext dsl, KpiRepository kpis, MeterRegistry registry) {
         this.dsl = dsl;
@@ -47,9 +57,27 @@ public class IndicatorMetrics {
         refresh();
     }
 
+    /**
+     * After a stored import the gauges are refreshed on a thread of their own: the importer does
+     * not wait for them, and imports in quick succession share one refresh.
+     */
     @EventListener
     void afterImport(ImportStored event) {
-        refresh();
+        if (refreshQueued.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                refreshQueued.set(false);
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.warn("Indicator gauges could not be refreshed after import {}", event.importId(), e);
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** Reads the latest month's values and statuses of every scope into the gauges. */

@@ -22,7 +22,7 @@ enum ColumnType {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             Matcher iso = ISO_MONTH.matcher(text);
-            Matcher norwegian = NORWEGIAN_MONTH.matcher(text);
+            Matcher norwegian;
             int year;
             int month;
             if (iso.matches()) {
@@ -31,7 +31,7 @@ enum ColumnType {
                 }
                 year = Integer.parseInt(iso.group(1));
                 month = Integer.parseInt(iso.group(2));
-            } else if (norwegian.matches()) {
+            } else if ((norwegian = NORWEGIAN_MONTH.matcher(text)).matches()) {
                 year = Integer.parseInt(norwegian.group(2));
                 month = Integer.parseInt(norwegian.group(1));
             } else {
@@ -71,7 +71,10 @@ enum ColumnType {
     AREA {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
-            String area = text.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_").replace("_og_", "_");
+            if (text.equals("somatikk") || text.equals("psykisk_helse_rus")) {
+                return text;
+            }
+            String area = AREA_SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("_").replace("_og_", "_");
             if (area.equals("somatikk") || area.equals("psykisk_helse_rus")) {
                 return area;
             }
@@ -177,6 +180,8 @@ enum ColumnType {
     /** Spaces, no-break spaces (U+00A0), narrow no-break and thin spaces as thousands separators. */
     private static final Pattern THOUSANDS = Pattern.compile("[\\s\\u00A0\\u202F\\u2009]");
 
+    private static final Pattern AREA_SEPARATORS = Pattern.compile("[\\s-]+");
+
     /** Parses a non-blank, trimmed cell. */
     abstract Object parse(String text, RowContext context) throws InvalidValue;
 
@@ -186,6 +191,9 @@ enum ColumnType {
     }
 
     static int parseCount(String text) throws InvalidValue {
+        if (text.length() <= 9 && isDigits(text)) {
+            return Integer.parseInt(text);  // the usual case, without the regular expressions below
+        }
         String digits = THOUSANDS.matcher(text).replaceAll("");
         if (digits.matches("-[0-9]+")) {
             throw new InvalidValue("Kan ikke være negativt");
@@ -197,5 +205,19 @@ enum ColumnType {
             throw new InvalidValue("Tallet er urimelig stort");
         }
         return Integer.parseInt(digits);
+    }
+
+    /** Whether text is one or more ASCII digits. */
+    static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -110,6 +110,11 @@ public enum Dataset {
         return table;
     }
 
+    /** Whether the indicators are computed from this table (V7: its sums per scope and month are stored). */
+    boolean feedsIndicators() {
+        return this == MONTHLY_STATISTICS || this == SHORT_TERM_STAYS;
+    }
+
     String revisionTable() {
         return table + "_revision";
     }

@@ -42,16 +42,22 @@ class FactStore {
     List<Record3<Integer, Integer, String>> duplicates(Dataset dataset, int limit) {
         String key = String.join(", ", dataset.keyColumns());
         String keyText = dataset.keyColumns().stream().map(c -> c + "::text").collect(Collectors.joining(" || ' / ' || "));
-        return dsl.resultQuery("SELECT line, first_line, key_text FROM (SELECT line, min(line) OVER (PARTITION BY " + key
-                        + ") AS first_line, " + keyText + " AS key_text FROM " + STAGING + ") d "
+        // the key is written out only for the duplicates, not for every staged row
+        return dsl.resultQuery("SELECT line, first_line, " + keyText + " AS key_text FROM (SELECT line, " + key
+                        + ", min(line) OVER (PARTITION BY " + key + ") AS first_line FROM " + STAGING + ") d "
                         + "WHERE line <> first_line ORDER BY line LIMIT " + limit)
                 .coerce(org.jooq.impl.DSL.field("line", Integer.class), org.jooq.impl.DSL.field("first_line", Integer.class),
                         org.jooq.impl.DSL.field("key_text", String.class))
                 .fetch();
     }
 
-    /** How the staged rows compare with what is stored: new, changed, identical. */
+    /**
+     * How the staged rows compare with what is stored: new, changed, identical. Takes the import
+     * lock first: from here to the end of the transaction no other import changes facts, so
+     * what this comparison saw is what {@link #apply} changes.
+     */
     Counts compare(Dataset dataset) {
+        dsl.execute("SELECT pg_advisory_xact_lock(hashtext('ukp_import'))");
         String changed = distinct(dataset, "s", "c");
         var row = dsl.fetchSingle("SELECT count(*) FILTER (WHERE c.revision IS NULL), "
                 + "count(*) FILTER (WHERE c.revision IS NOT NULL AND " + changed + "), "
@@ -62,13 +68,34 @@ class FactStore {
 
     /**
      * Records every new or changed row as the next revision, then brings the fact table up to
-     * date. Identical rows are left alone.
+     * date, and with it the stored sums the indicators are computed from. Identical rows are
+     * left alone. {@code counts} is what {@link #compare} found in this transaction.
      */
-    void apply(Dataset dataset, long importId, OffsetDateTime recordedAt) {
+    void apply(Dataset dataset, long importId, OffsetDateTime recordedAt, Counts counts) {
         String keys = String.join(", ", dataset.keyColumns());
         String values = String.join(", ", dataset.valueColumns());
         String stagedKeys = prefixed("s", dataset.keyColumns());
         String stagedValues = prefixed("s", dataset.valueColumns());
+        if (counts.updated() == 0 && counts.unchanged() == 0) {
+            // every row is new (the usual monthly delivery): revision 1 of each, no comparing
+            dsl.execute("INSERT INTO " + dataset.revisionTable() + " (" + keys + ", revision, " + values
+                            + ", import_id, recorded_at) SELECT " + stagedKeys + ", 1, " + stagedValues
+                            + ", ?, CAST(? AS timestamptz) FROM " + STAGING + " s",
+                    importId, recordedAt.toString());
+            dsl.execute("INSERT INTO " + dataset.table() + " (" + keys + ", " + values + ", revision, import_id, recorded_at) SELECT "
+                            + stagedKeys + ", " + stagedValues + ", 1, ?, CAST(? AS timestamptz) FROM " + STAGING + " s",
+                    importId, recordedAt.toString());
+        } else {
+            applyRevisions(dataset, importId, recordedAt, keys, values, stagedKeys, stagedValues);
+        }
+        if (dataset.feedsIndicators()) {
+            // the indicator views read the stored sums per scope and month: recompute the months of this file
+            dsl.execute("SELECT ukp_refresh_scope_month_sums(min(month), max(month)) FROM " + STAGING);
+        }
+    }
+
+    private void applyRevisions(Dataset dataset, long importId, OffsetDateTime recordedAt, String keys, String values,
+                                String stagedKeys, String stagedValues) {
         dsl.execute("INSERT INTO " + dataset.revisionTable() + " (" + keys + ", revision, " + values
                         + ", import_id, recorded_at) SELECT " + stagedKeys + ", coalesce(c.revision, 0) + 1, " + stagedValues
                         + ", ?, CAST(? AS timestamptz) FROM " + STAGING + " s LEFT JOIN " + dataset.table() + " c ON " + joinOnKey(dataset)

@@ -133,14 +133,14 @@ public class ImportService {
         if (dryRun) {
             // apply, read the statuses, go back, read them again: the difference is the impact
             Object beforeApply = transactionStatus.createSavepoint();
-            facts.apply(dataset, importId, now);
+            facts.apply(dataset, importId, now, counts);
             Optional<LocalDate> month = statuses.latestMonth();
             Map<String, String> after = month.map(statuses::totalStatuses).orElse(Map.of());
             transactionStatus.rollbackToSavepoint(beforeApply);
             Map<String, String> before = month.map(statuses::totalStatuses).orElse(Map.of());
             changes = statuses.changes(month.orElse(null), before, after);
         } else {
-            facts.apply(dataset, importId, now);
+            facts.apply(dataset, importId, now, counts);
         }
         return new ImportResult(importId, dataset.slug(), dryRun, dryRun ? "validated" : "stored", rows,
                 counts.inserted(), counts.updated(), counts.unchanged(), problems.warnings(), problems.warningCount(),

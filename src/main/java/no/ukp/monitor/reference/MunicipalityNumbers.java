@@ -23,10 +23,10 @@ public record MunicipalityNumbers(Map<String, String> current, Map<String, OldNu
     /** Normalizes a 1–4 digit kommunenummer to 4 digits; empty when it is not 1–4 digits. */
     public static Optional<String> normalize(String written) {
         String digits = written.strip();
-        if (!digits.matches("[0-9]{1,4}")) {
+        if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
-        return Optional.of("0".repeat(4 - digits.length()) + digits);
+        return Optional.of(digits.length() == 4 ? digits : "0".repeat(4 - digits.length()) + digits);
     }
 
     /** The current municipality for a normalized 4-digit number, empty when it is unknown. */

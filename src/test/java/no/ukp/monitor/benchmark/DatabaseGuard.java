@@ -76,7 +76,7 @@ final class DatabaseGuard {
     static void clearBenchmarkData(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, short_term_stays_revision, "
-                    + "snapshot, snapshot_revision, population, population_revision, import_message, import CASCADE");
+                    + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import CASCADE");
             s.execute("DELETE FROM municipality WHERE region_id LIKE '" + SyntheticReference.PREFIX + "%'");
             s.execute("DELETE FROM region WHERE id LIKE '" + SyntheticReference.PREFIX + "%'");
         }

@@ -54,6 +54,8 @@ final class IndicatorFixtures {
         for (String file : files) {
             loadFile(file);
         }
+        // written with SQL, not imported: recompute the stored sums the indicator views read
+        dsl.execute("SELECT ukp_refresh_scope_month_sums(NULL, NULL)");
         return this;
     }
 

@@ -1,8 +1,10 @@
 package no.ukp.monitor.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.ukp.monitor.DatabaseTest;
@@ -17,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** The gauges show the same figures and statuses as the API, refreshed after an import. */
+/** The gauges show the same figures and statuses as the API, refreshed (in the background) after an import. */
 @DatabaseTest
 class IndicatorMetricsTest {
 
@@ -39,6 +41,11 @@ class IndicatorMetricsTest {
         assertThat(TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/monthly-statistics",
                 new HttpEntity<>(csv, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
+        // the gauges are refreshed in the background after the import
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(this::assertGaugesShowTheApisFigures);
+    }
+
+    private void assertGaugesShowTheApisFigures() {
         String metrics = TestUsers.as(rest, "viewer").getForObject("/actuator/prometheus", String.class);
         for (String scope : new String[] {"total", "region:fjellregionen", "municipality:5021"}) {
             JsonNode kpis = TestUsers.as(rest, "viewer").getForObject("/api/v1/kpis?scope=" + scope, JsonNode.class);
