@@ -30,10 +30,17 @@ final class ImportBenchmark {
      * One timed import. Through HTTP, the service's own audit splits the request: {@code uploadSeconds} until the import
      * started (the body spooled to disk), {@code storeSeconds} from start to finish in the audit (read, validate, stage,
      * compare, store, commit), {@code afterStoreSeconds} from then until the answer arrived (what runs after the stored
-     * import inside the request, e.g. the indicator gauges' refresh, and the answer itself).
+     * import inside the request, e.g. the indicator gauges' refresh, and the answer itself), {@code backgroundSeconds}
+     * how long the database stayed busy after the answer (work the service left running in the background).
      */
     record Run(String path, int rows, long fileBytes, double seconds, double rowsPerSecond, long rowsStored,
-               HeapSampler.Figures heap, Double uploadSeconds, Double storeSeconds, Double afterStoreSeconds) {
+               HeapSampler.Figures heap, Double uploadSeconds, Double storeSeconds, Double afterStoreSeconds,
+               Double backgroundSeconds) {
+
+        Run withBackground(double seconds) {
+            return new Run(path, rows, fileBytes, this.seconds, rowsPerSecond, rowsStored, heap, uploadSeconds, storeSeconds,
+                    afterStoreSeconds, seconds);
+        }
     }
 
     /** Everything measured; {@code cutShort} when the time budget stopped the timed runs before {@code planned}. */
@@ -65,7 +72,7 @@ final class ImportBenchmark {
         try {
             empty();
             List<Run> warmup = new ArrayList<>();
-            warmup.add(http(files.warmup(), files.warmupRows()));
+            warmup.add(http(files.warmup(), files.warmupRows()).withBackground(Quiet.waitFor(owner, progress, "emptying the table")));
             empty();
             warmup.add(copy(files.warmup(), files.warmupRows()));
             empty();
@@ -81,19 +88,20 @@ final class ImportBenchmark {
                             repetitions);
                     break;
                 }
-                checkpoint();
+                settle("import " + i + " via HTTP");
                 Run h = http(files.big(), files.bigRows());
+                h = h.withBackground(Quiet.waitFor(owner, progress, "emptying the table"));
                 http.add(h);
                 empty();
-                checkpoint();
+                settle("COPY " + i);
                 Run c = copy(files.big(), files.bigRows());
                 copy.add(c);
                 empty();
-                progress.step("import %d/%d: %,d rows, HTTP %.1f s (%,.0f rows/s; upload %.1f s, store %.1f s, after storing %.1f s; "
-                                + "heap peak %d MB, after GC %d MB), COPY %.1f s (%,.0f rows/s)",
+                progress.step("import %d/%d: %,d rows, HTTP %.1f s (%,.0f rows/s; upload %.1f s, store %.1f s, after storing %.1f s, "
+                                + "then busy in the background %.1f s; heap peak %d MB, after GC %d MB), COPY %.1f s (%,.0f rows/s)",
                         i, repetitions, files.bigRows(), h.seconds(), h.rowsPerSecond(), h.uploadSeconds(), h.storeSeconds(),
-                        h.afterStoreSeconds(), mb(h.heap().peakUsedSampledBytes()), mb(h.heap().peakAfterGcBytes()), c.seconds(),
-                        c.rowsPerSecond());
+                        h.afterStoreSeconds(), h.backgroundSeconds(), mb(h.heap().peakUsedSampledBytes()),
+                        mb(h.heap().peakAfterGcBytes()), c.seconds(), c.rowsPerSecond());
             }
             Stats httpRate = Stats.of(http.stream().mapToDouble(Run::rowsPerSecond).toArray());
             Stats copyRate = Stats.of(copy.stream().mapToDouble(Run::rowsPerSecond).toArray());
@@ -110,6 +118,7 @@ final class ImportBenchmark {
                             + "recorded_at added, through the JDBC CopyManager, autocommit; monthly_statistics and its revision "
                             + "table emptied (TRUNCATE) before every run");
         } finally {
+            settle("removing the import benchmark's municipalities");
             empty();
             SyntheticReference.removeImportMunicipalities(owner);
             removeCopyAudit();
@@ -137,7 +146,7 @@ final class ImportBenchmark {
             throw new IllegalStateException("the service should have stored " + rows + " new rows: " + summary);
         }
         double[] split = split(summary.path("importId").asLong(), requested, answered);
-        return new Run("http", rows, Files.size(file), seconds, rows / seconds, stored, figures, split[0], split[1], split[2]);
+        return new Run("http", rows, Files.size(file), seconds, rows / seconds, stored, figures, split[0], split[1], split[2], null);
     }
 
     private Run copy(Path file, int rows) throws Exception {
@@ -164,7 +173,7 @@ final class ImportBenchmark {
         if (stored != rows) {
             throw new IllegalStateException("COPY stored " + stored + " rows, expected " + rows);
         }
-        return new Run("copy", rows, Files.size(file), seconds, rows / seconds, stored, null, null, null, null);
+        return new Run("copy", rows, Files.size(file), seconds, rows / seconds, stored, null, null, null, null, null);
     }
 
     /** Upload, store and after-store seconds of an HTTP import, from the audit's timestamps (the service's clock is this JVM's). */
@@ -199,6 +208,12 @@ final class ImportBenchmark {
             // with the sums the indicators read (V7), which the COPY side never writes: every run starts alike
             s.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, scope_month_sums");
         }
+    }
+
+    /** Lets the service's background work after an import end, then writes dirty pages out, before a timed run. */
+    private void settle(String before) throws SQLException, InterruptedException {
+        Quiet.waitFor(owner, progress, before);
+        checkpoint();
     }
 
     /** Writes dirty pages out before a timed run, so that no run pays for the one before (needs superuser; skipped otherwise). */

@@ -89,8 +89,10 @@ final class NationalDataSet {
                 importFile("snapshots " + year, "snapshots", snapshots(municipalities, year));
             }
         } else {
+            Quiet.waitFor(owner, progress, "the snapshots");
             copySnapshots(municipalities);
         }
+        Quiet.waitFor(owner, progress, "ANALYZE");
         long a0 = System.nanoTime();
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
@@ -105,6 +107,7 @@ final class NationalDataSet {
     }
 
     private void importFile(String what, String dataset, Path file) throws Exception {
+        Quiet.waitFor(owner, progress, what);
         long t0 = System.nanoTime();
         JsonNode summary = service.client().importCsv(dataset, file);
         double seconds = seconds(t0);

@@ -94,6 +94,7 @@ final class TargetBenchmark {
                 .load();
         Map<String, Long> rowCounts = NationalDataSet.rowCounts(owner);
         progress.step("rows: %s", rowCounts);
+        Quiet.waitFor(owner, progress, "the latency figures");
 
         List<KpiLatency.Figure> kpis = KpiLatency.measure(service.client(), kpiScopes(owner),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);

@@ -39,6 +39,9 @@ final class Verdicts {
                 String.format(Locale.ROOT, "%.1f s", imp.httpAfterStoreSeconds().median()),
                 String.format(Locale.ROOT, "min–max %.1f–%.1f s", imp.httpAfterStoreSeconds().min(), imp.httpAfterStoreSeconds().max()),
                 "", null));
+        double background = imp.http().stream().mapToDouble(ImportBenchmark.Run::backgroundSeconds).max().orElse(0);
+        checks.add(new Check("  then: database busy after the answer (background work)", String.format(Locale.ROOT, "%.1f s", background),
+                "max over the runs; not in the rows/s", "", null));
         checks.add(new Check(String.format(Locale.ROOT, "COPY of the same rows, rows/s (n=%d)", imp.copy().size()),
                 rate(imp.copyRowsPerSecond().median()), spread(imp.copyRowsPerSecond()), "", null));
         checks.add(new Check("import / COPY (ratio of the medians)", String.format(Locale.ROOT, "%.3f", imp.importToCopyRatio()), "",
