@@ -58,6 +58,11 @@ class DatabaseGuardTest {
         assertThatThrownBy(() -> DatabaseGuard.check(database)).hasMessageContaining("1 target versions were added by users");
         sql("DELETE FROM indicator_target WHERE created_by = 'admin'", "INSERT INTO region VALUES ('nordmore')");
         assertThatThrownBy(() -> DatabaseGuard.check(database)).hasMessageContaining("[nordmore]");
+
+        sql("DELETE FROM region WHERE id = 'nordmore'");
+        assertThat(DatabaseGuard.check(database)).isEqualTo(DatabaseGuard.State.BENCHMARK_DATA);
+        assertThat(DatabaseGuard.recreateSchema(database)).isTrue();
+        assertThat(DatabaseGuard.check(database)).as("an earlier data set is removed with its schema").isEqualTo(DatabaseGuard.State.EMPTY);
     }
 
     private void sql(String... statements) throws Exception {

@@ -69,11 +69,12 @@ final class TargetBenchmark {
     /** The database of the URL, checked first (empty or an earlier benchmark data set only). */
     Result external(BenchmarkSettings.ExternalDatabase database) throws Exception {
         DatabaseGuard.State state = DatabaseGuard.check(database);
+        boolean recreated = state == DatabaseGuard.State.BENCHMARK_DATA && DatabaseGuard.recreateSchema(database);
         long t0 = System.nanoTime();
         progress.step("target %s: %s; starting the service on it", database, state == DatabaseGuard.State.EMPTY ? "empty database"
-                : "an earlier benchmark data set, emptied first");
+                : recreated ? "an earlier benchmark data set, schema made anew" : "an earlier benchmark data set, emptied after the start");
         try (ServiceUnderTest service = ServiceUnderTest.external(database)) {
-            if (state == DatabaseGuard.State.BENCHMARK_DATA) {
+            if (state == DatabaseGuard.State.BENCHMARK_DATA && !recreated) {
                 DatabaseGuard.clearBenchmarkData(service.ownerDataSource());
             }
             return run("url", database.url(), service, seconds(t0));
