@@ -72,6 +72,23 @@ final class DatabaseGuard {
                 + "truncates the fact tables; give it an empty database of its own (e.g. CREATE DATABASE ukp_benchmark).");
     }
 
+    /**
+     * Removes an earlier benchmark data set before the service starts by making the schema anew, so that
+     * Flyway migrates from scratch (a migration edited or added since the earlier run does not matter; on
+     * TimescaleDB the first migration creates the extension again). Returns false where this role may not
+     * drop the schema: then {@link #clearBenchmarkData} empties the tables after the start instead.
+     */
+    static boolean recreateSchema(BenchmarkSettings.ExternalDatabase database) {
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Empties an earlier benchmark data set, after the service has migrated the schema. */
     static void clearBenchmarkData(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

@@ -16,8 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Import throughput through the service's own HTTP path against PostgreSQL's COPY of the same
@@ -32,10 +30,17 @@ final class ImportBenchmark {
      * One timed import. Through HTTP, the service's own audit splits the request: {@code uploadSeconds} until the import
      * started (the body spooled to disk), {@code storeSeconds} from start to finish in the audit (read, validate, stage,
      * compare, store, commit), {@code afterStoreSeconds} from then until the answer arrived (what runs after the stored
-     * import inside the request, e.g. the indicator gauges' refresh, and the answer itself).
+     * import inside the request, e.g. the indicator gauges' refresh, and the answer itself), {@code backgroundSeconds}
+     * how long the database stayed busy after the answer (work the service left running in the background).
      */
     record Run(String path, int rows, long fileBytes, double seconds, double rowsPerSecond, long rowsStored,
-               HeapSampler.Figures heap, Double uploadSeconds, Double storeSeconds, Double afterStoreSeconds) {
+               HeapSampler.Figures heap, Double uploadSeconds, Double storeSeconds, Double afterStoreSeconds,
+               Double backgroundSeconds) {
+
+        Run withBackground(double seconds) {
+            return new Run(path, rows, fileBytes, this.seconds, rowsPerSecond, rowsStored, heap, uploadSeconds, storeSeconds,
+                    afterStoreSeconds, seconds);
+        }
     }
 
     /** Everything measured; {@code cutShort} when the time budget stopped the timed runs before {@code planned}. */
@@ -47,7 +52,6 @@ final class ImportBenchmark {
 
     static final String COPY_COLUMNS = "month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, "
             + "readmissions_30d, revision, import_id, recorded_at";
-    private static final int FLUSH_AT = 256 * 1024;
 
     private final ServiceUnderTest service;
     private final DataSource owner;
@@ -68,7 +72,7 @@ final class ImportBenchmark {
         try {
             empty();
             List<Run> warmup = new ArrayList<>();
-            warmup.add(http(files.warmup(), files.warmupRows()));
+            warmup.add(http(files.warmup(), files.warmupRows()).withBackground(Quiet.waitFor(owner, progress, "emptying the table")));
             empty();
             warmup.add(copy(files.warmup(), files.warmupRows()));
             empty();
@@ -84,19 +88,20 @@ final class ImportBenchmark {
                             repetitions);
                     break;
                 }
-                checkpoint();
+                settle("import " + i + " via HTTP");
                 Run h = http(files.big(), files.bigRows());
+                h = h.withBackground(Quiet.waitFor(owner, progress, "emptying the table"));
                 http.add(h);
                 empty();
-                checkpoint();
+                settle("COPY " + i);
                 Run c = copy(files.big(), files.bigRows());
                 copy.add(c);
                 empty();
-                progress.step("import %d/%d: %,d rows, HTTP %.1f s (%,.0f rows/s; upload %.1f s, store %.1f s, after storing %.1f s; "
-                                + "heap peak %d MB, after GC %d MB), COPY %.1f s (%,.0f rows/s)",
+                progress.step("import %d/%d: %,d rows, HTTP %.1f s (%,.0f rows/s; upload %.1f s, store %.1f s, after storing %.1f s, "
+                                + "then busy in the background %.1f s; heap peak %d MB, after GC %d MB), COPY %.1f s (%,.0f rows/s)",
                         i, repetitions, files.bigRows(), h.seconds(), h.rowsPerSecond(), h.uploadSeconds(), h.storeSeconds(),
-                        h.afterStoreSeconds(), mb(h.heap().peakUsedSampledBytes()), mb(h.heap().peakAfterGcBytes()), c.seconds(),
-                        c.rowsPerSecond());
+                        h.afterStoreSeconds(), h.backgroundSeconds(), mb(h.heap().peakUsedSampledBytes()),
+                        mb(h.heap().peakAfterGcBytes()), c.seconds(), c.rowsPerSecond());
             }
             Stats httpRate = Stats.of(http.stream().mapToDouble(Run::rowsPerSecond).toArray());
             Stats copyRate = Stats.of(copy.stream().mapToDouble(Run::rowsPerSecond).toArray());
@@ -113,6 +118,7 @@ final class ImportBenchmark {
                             + "recorded_at added, through the JDBC CopyManager, autocommit; monthly_statistics and its revision "
                             + "table emptied (TRUNCATE) before every run");
         } finally {
+            settle("removing the import benchmark's municipalities");
             empty();
             SyntheticReference.removeImportMunicipalities(owner);
             removeCopyAudit();
@@ -140,50 +146,34 @@ final class ImportBenchmark {
             throw new IllegalStateException("the service should have stored " + rows + " new rows: " + summary);
         }
         double[] split = split(summary.path("importId").asLong(), requested, answered);
-        return new Run("http", rows, Files.size(file), seconds, rows / seconds, stored, figures, split[0], split[1], split[2]);
+        return new Run("http", rows, Files.size(file), seconds, rows / seconds, stored, figures, split[0], split[1], split[2], null);
     }
 
     private Run copy(Path file, int rows) throws Exception {
         long importId;
-        try (Connection c = owner.getConnection(); PreparedStatement audit = c.prepareStatement(
-                "INSERT INTO import (dataset, file_name, media_type, size_bytes, sha256, imported_by, started_at, finished_at, "
-                        + "dry_run, outcome, rows_read, inserted, updated, unchanged, warning_count, error_count, synthetic) "
-                        + "VALUES ('monthly-statistics', ?, 'text/csv', ?, '-', 'benchmark', now(), now(), false, 'stored', ?, ?, "
-                        + "0, 0, 0, 0, true) RETURNING id")) {
-            audit.setString(1, DatabaseGuard.FILE_PREFIX + "copy-" + file.getFileName());
-            audit.setLong(2, Files.size(file));
-            audit.setInt(3, rows);
-            audit.setInt(4, rows);
-            try (ResultSet rs = audit.executeQuery()) {
-                rs.next();
-                importId = rs.getLong(1);
-            }
+        try (Connection c = owner.getConnection()) {
+            importId = CopyStream.auditRow(c, "monthly-statistics", "copy-" + file.getFileName(), Files.size(file), rows);
         }
         String suffix = ",1," + importId + "," + OffsetDateTime.now(ZoneOffset.UTC);
         long stored;
         long t0 = System.nanoTime();
         try (Connection c = owner.getConnection();
              BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY monthly_statistics (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)");
-            StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
+            CopyStream copy = new CopyStream(c, "COPY monthly_statistics (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)");
             in.readLine(); // header
             String line;
             while ((line = in.readLine()) != null) {
                 // 2025-06,5001,... -> 2025-06-01,5001,...,1,<import id>,<recorded at>
-                buffer.append(line, 0, 7).append("-01").append(line, 7, line.length()).append(suffix).append('\n');
-                if (buffer.length() >= FLUSH_AT) {
-                    write(copy, buffer);
-                }
+                copy.buffer().append(line, 0, 7).append("-01").append(line, 7, line.length()).append(suffix).append('\n');
+                copy.flushIfFull();
             }
-            write(copy, buffer);
-            stored = copy.endCopy();
+            stored = copy.finish();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (stored != rows) {
             throw new IllegalStateException("COPY stored " + stored + " rows, expected " + rows);
         }
-        return new Run("copy", rows, Files.size(file), seconds, rows / seconds, stored, null, null, null, null);
+        return new Run("copy", rows, Files.size(file), seconds, rows / seconds, stored, null, null, null, null, null);
     }
 
     /** Upload, store and after-store seconds of an HTTP import, from the audit's timestamps (the service's clock is this JVM's). */
@@ -206,12 +196,6 @@ final class ImportBenchmark {
         return Math.max(0, java.time.Duration.between(from, to).toNanos() / 1e9);
     }
 
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
-    }
-
     /** The audit rows the COPY side wrote for its rows' import_id: with the rows gone, they describe nothing. */
     private void removeCopyAudit() throws SQLException {
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
@@ -224,6 +208,12 @@ final class ImportBenchmark {
             // with the sums the indicators read (V7), which the COPY side never writes: every run starts alike
             s.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, scope_month_sums");
         }
+    }
+
+    /** Lets the service's background work after an import end, then writes dirty pages out, before a timed run. */
+    private void settle(String before) throws SQLException, InterruptedException {
+        Quiet.waitFor(owner, progress, before);
+        checkpoint();
     }
 
     /** Writes dirty pages out before a timed run, so that no run pays for the one before (needs superuser; skipped otherwise). */

@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The SYNTHETIC national data set: the reference data's real regions and municipalities plus
@@ -35,7 +33,6 @@ import org.postgresql.copy.CopyIn;
 final class NationalDataSet {
 
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final int FLUSH_AT = 256 * 1024;
 
     /** One loading step, timed. */
     record Step(String what, String how, long rows, double seconds, double rowsPerSecond) {
@@ -92,8 +89,10 @@ final class NationalDataSet {
                 importFile("snapshots " + year, "snapshots", snapshots(municipalities, year));
             }
         } else {
+            Quiet.waitFor(owner, progress, "the snapshots");
             copySnapshots(municipalities);
         }
+        Quiet.waitFor(owner, progress, "ANALYZE");
         long a0 = System.nanoTime();
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
@@ -108,6 +107,7 @@ final class NationalDataSet {
     }
 
     private void importFile(String what, String dataset, Path file) throws Exception {
+        Quiet.waitFor(owner, progress, what);
         long t0 = System.nanoTime();
         JsonNode summary = service.client().importCsv(dataset, file);
         double seconds = seconds(t0);
@@ -196,19 +196,12 @@ final class NationalDataSet {
     /** The same snapshots as {@link #snapshots}, all years, by COPY with one audit row. */
     private void copySnapshots(List<String> municipalities) throws SQLException {
         long t0 = System.nanoTime();
-        long importId;
         String recordedAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("INSERT INTO import (dataset, file_name, media_type, size_bytes, sha256, "
-                    + "imported_by, started_at, dry_run, outcome, synthetic) VALUES ('snapshots', '" + DatabaseGuard.FILE_PREFIX
-                    + "snapshots-copy', 'text/csv', 0, '-', 'benchmark', now(), false, 'running', true) RETURNING id")) {
-                rs.next();
-                importId = rs.getLong(1);
-            }
+            long importId = CopyStream.auditRow(c, "snapshots", "snapshots-copy", 0, 0);
             String suffix = "\t1\t" + importId + "\t" + recordedAt + "\n";
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY snapshot (taken_at, municipality, area, "
-                    + "ukp_patients, waiting_over_1_day, revision, import_id, recorded_at) FROM STDIN");
-            StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
+            CopyStream copy = new CopyStream(c, "COPY snapshot (taken_at, municipality, area, ukp_patients, waiting_over_1_day, "
+                    + "revision, import_id, recorded_at) FROM STDIN");
             LocalDate end = last.atEndOfMonth();
             int year = -1;
             int[] population = null;
@@ -222,24 +215,17 @@ final class NationalDataSet {
                     String m = municipalities.get(i);
                     for (String area : SyntheticFigures.AREAS) {
                         int[] v = figures.snapshot(m, day, area, population[i]);
-                        buffer.append(at).append('\t').append(m).append('\t').append(area).append('\t').append(v[0]).append('\t')
-                                .append(v[1]).append(suffix);
+                        copy.buffer().append(at).append('\t').append(m).append('\t').append(area).append('\t').append(v[0])
+                                .append('\t').append(v[1]).append(suffix);
                     }
                 }
-                if (buffer.length() >= FLUSH_AT) {
-                    byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    buffer.setLength(0);
-                }
+                copy.flushIfFull();
             }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            long rows = copy.endCopy();
+            long rows = copy.finish();
             s.execute("INSERT INTO snapshot_revision (taken_at, municipality, area, revision, ukp_patients, waiting_over_1_day, "
                     + "import_id, recorded_at) SELECT taken_at, municipality, area, revision, ukp_patients, waiting_over_1_day, "
                     + "import_id, recorded_at FROM snapshot WHERE import_id = " + importId);
-            s.execute("UPDATE import SET finished_at = now(), outcome = 'stored', rows_read = " + rows + ", inserted = " + rows
-                    + ", updated = 0, unchanged = 0, warning_count = 0, error_count = 0 WHERE id = " + importId);
+            s.execute("UPDATE import SET finished_at = now(), rows_read = " + rows + ", inserted = " + rows + " WHERE id = " + importId);
             double seconds = seconds(t0);
             steps.add(new Step("snapshots", "COPY", rows, seconds, rows / seconds));
             progress.step("  %-28s %,9d rows in %6.1f s (%,.0f rows/s, COPY + revision table)", "snapshots", rows, seconds,

@@ -3,7 +3,6 @@ package no.ukp.monitor.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -117,20 +116,7 @@ final class PanelQueryLatency {
         try (Statement statement = reader.createStatement()) {
             statement.setEscapeProcessing(false);
             try (ResultSet rs = statement.executeQuery(sql)) {
-                ResultSetMetaData meta = rs.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(meta.getColumnLabel(i));
-                }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return new GrafanaVariables.Answer(columns, rows);
+                return GrafanaVariables.Answer.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("variable query failed as ukp_reader: " + e.getMessage() + "\n" + sql, e);

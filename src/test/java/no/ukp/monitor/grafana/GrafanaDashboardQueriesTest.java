@@ -592,21 +592,12 @@ class GrafanaDashboardQueriesTest {
             statement.setEscapeProcessing(false); // Grafana sends the text as it is
             try (ResultSet rs = statement.executeQuery(sql)) {
                 ResultSetMetaData meta = rs.getMetaData();
-                List<String> columns = new ArrayList<>();
                 List<Boolean> numeric = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(meta.getColumnLabel(i));
                     numeric.add(isNumeric(meta.getColumnType(i)));
                 }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return new Result(columns, numeric, rows);
+                GrafanaVariables.Answer answer = GrafanaVariables.Answer.read(rs);
+                return new Result(answer.columns(), numeric, answer.rows());
             }
         } catch (SQLException e) {
             return fail(where + ": SQL error as ukp_reader: " + e.getMessage() + "\n--- SQL as Grafana sends it:\n" + sql);

@@ -3,6 +3,9 @@ package no.ukp.monitor.grafana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +32,26 @@ public final class GrafanaVariables {
     public record Option(String value, String text) {
     }
 
-    /** What the database answers to a variable query: column names and rows. */
+    /** What the database answers to a query: column names (labels) and rows. */
     public record Answer(List<String> columns, List<List<Object>> rows) {
+
+        /** Reads every row of the result. */
+        public static Answer read(ResultSet rs) throws SQLException {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return new Answer(columns, rows);
+        }
     }
 
     /** Runs a variable's SQL, expanded in {@code context}, as the data source's user. */
