@@ -60,18 +60,18 @@ public class KpiRepository {
                 .fetch();
         Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
         // each value row carries the coverage of its window (as indicator_coverage): the rolling12 one is the scope's
-        Kpis.Coverage[] coverage = {new Kpis.Coverage(scope.municipalities().size() * 12, 0, false)};
-        dsl.select(INDICATOR_VALUE.INDICATOR_ID, INDICATOR_VALUE.TIME_WINDOW, INDICATOR_VALUE.VALUE,
+        Kpis.Coverage coverage = new Kpis.Coverage(scope.municipalities().size() * 12, 0, false);
+        for (var r : dsl.select(INDICATOR_VALUE.INDICATOR_ID, INDICATOR_VALUE.TIME_WINDOW, INDICATOR_VALUE.VALUE,
                         INDICATOR_VALUE.EXPECTED, INDICATOR_VALUE.REPORTED, INDICATOR_VALUE.COMPLETE)
                 .from(INDICATOR_VALUE)
                 .where(INDICATOR_VALUE.MONTH.eq(m), INDICATOR_VALUE.SCOPE_TYPE.eq(scope.type()),
                         INDICATOR_VALUE.SCOPE_ID.eq(scope.id()))
-                .forEach(r -> {
-                    values.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), plain(r.value3()));
-                    if (r.value2().equals("rolling12")) {
-                        coverage[0] = new Kpis.Coverage(r.value4(), r.value5(), r.value6());
-                    }
-                });
+                .fetch()) {
+            values.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), plain(r.value3()));
+            if (r.value2().equals("rolling12")) {
+                coverage = new Kpis.Coverage(r.value4(), r.value5(), r.value6());
+            }
+        }
         List<Kpis.Indicator> indicators = new ArrayList<>();
         for (Record r : statuses) {
             String id = r.get(INDICATOR.ID);
@@ -83,7 +83,7 @@ public class KpiRepository {
                     windows(id, values.get(id)),
                     id.equals("avg_ukp_days") ? windows(ALL_STAYS, values.get(ALL_STAYS)) : null));
         }
-        return new Kpis(month.toString(), new Kpis.ScopeRef(scope.type(), scope.id(), scope.name()), coverage[0], synthetic(),
+        return new Kpis(month.toString(), new Kpis.ScopeRef(scope.type(), scope.id(), scope.name()), coverage, synthetic(),
                 setting("measurement_start_month"), indicators);
     }
 
