@@ -13,17 +13,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * The stored sums per scope and month ({@code scope_month_sums}, V7 and V10) that the indicator
- * views read stay equal to their definition ({@code scope_month_windows} over
- * {@code scope_month_facts}) through imports, revisions, dry runs and a municipality that moves
- * region; so do the stored populations per scope ({@code scope_population_sums}, V10).
+ * The stored sums per scope and month ({@code scope_month_sums}, V7) that the indicator views
+ * read stay equal to their definition ({@code scope_month_facts}) through imports, revisions,
+ * dry runs and a municipality that moves region; the stored populations per scope and year
+ * ({@code scope_population_sums}, V10) stay equal to theirs ({@code scope_population}) through
+ * population imports and a move.
  */
 @DatabaseTest
 class ScopeMonthSumsTest {
 
     private static final String DIFFERENCES = "SELECT count(*) FROM ("
-            + "(SELECT * FROM scope_month_sums EXCEPT SELECT * FROM scope_month_windows(NULL, NULL)) UNION ALL "
-            + "(SELECT * FROM scope_month_windows(NULL, NULL) EXCEPT SELECT * FROM scope_month_sums)) d";
+            + "(SELECT * FROM scope_month_sums EXCEPT SELECT * FROM scope_month_facts) UNION ALL "
+            + "(SELECT * FROM scope_month_facts EXCEPT SELECT * FROM scope_month_sums)) d";
     private static final String POPULATION_DIFFERENCES = "SELECT count(*) FROM ("
             + "(SELECT scope_type, scope_id, year, population FROM scope_population_sums "
             + "EXCEPT SELECT scope_type, scope_id, year, population FROM scope_population) UNION ALL "
@@ -108,31 +109,6 @@ class ScopeMonthSumsTest {
     }
 
     @Test
-    void shouldCarryACorrectionIntoTheWindowsOfTheElevenMonthsAfterIt() {
-        StringBuilder csv = new StringBuilder("month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n");
-        for (String month : new String[] {"2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07",
-                "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01"}) {
-            csv.append(month).append(",5001,10,5,6,3,1\n");
-        }
-        assertThat(client.postCsv("monthly-statistics", csv.toString()).getStatusCode().is2xxSuccessful()).isTrue();
-        // reported, ukp_days of the month / January..M / M-11..M
-        assertThat(windows("2026-01")).isEqualTo("1,6,1,6,12,72");
-        assertThat(windows("2026-02")).isEqualTo("0,,1,6,11,66"); // no facts of its own: its windows hold others
-        assertThat(windows("2026-12")).isEqualTo("0,,1,6,1,6");
-        assertThat(windows("2027-01")).isNull(); // nothing in 2026-02..2027-01
-
-        client.postCsv("monthly-statistics", """
-                month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d
-                2025-03,5001,10,5,20,3,1
-                """);
-        assertThat(windows("2025-12")).isEqualTo("1,6,12,86,12,86");
-        assertThat(windows("2026-01")).isEqualTo("1,6,1,6,12,86");
-        assertThat(windows("2026-02")).isEqualTo("0,,1,6,11,80");
-        assertThat(windows("2026-03")).isEqualTo("0,,1,6,10,60"); // 2025-03 has left the window
-        assertThat(differences()).isZero();
-    }
-
-    @Test
     void shouldKeepThePopulationPerScopeWithThePopulationAndTheRegions() {
         client.postCsv("population", "year,municipality,population\n2024,5001,212660\n2024,5028,17000\n2025,5028,17100\n");
         assertThat(population("total", "total", 2024)).isEqualTo(229660L);
@@ -158,15 +134,6 @@ class ScopeMonthSumsTest {
     private Long population(String type, String id, int year) {
         return dsl.fetchOptional("SELECT population FROM scope_population_sums WHERE scope_type = ? AND scope_id = ? AND year = ?",
                 type, id, year).map(r -> r.get(0, Long.class)).orElse(null);
-    }
-
-    /** reported, ukp_days of the month, ytd_reported, ytd_ukp_days, rolling12_reported, rolling12_ukp_days of 5001. */
-    private String windows(String month) {
-        return dsl.fetchOptional("SELECT concat_ws(',', reported, coalesce(ukp_days::text, ''), ytd_reported, "
-                        + "coalesce(ytd_ukp_days::text, ''), rolling12_reported, coalesce(rolling12_ukp_days::text, '')) "
-                        + "FROM scope_month_sums WHERE scope_type = 'municipality' AND scope_id = '5001' AND month = CAST(? AS date)",
-                        month + "-01")
-                .map(r -> r.get(0, String.class)).orElse(null);
     }
 
     private String storedTotal(String month) {
