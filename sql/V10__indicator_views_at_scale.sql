@@ -85,14 +85,15 @@ FROM (
          s.baseline_short_term_discharges, s.baseline_short_term_los_days,
          s.expected, s.reported, s.complete
   FROM indicator_window_sums s
+  -- (ukp_days and short_term_los_change: numerator and denominator in the CASEs above)
   CROSS JOIN LATERAL (VALUES
-    ('ukp_days',               s.ukp_days,         CAST(NULL AS BIGINT)),
-    ('zero_day_share',         s.zero_day_stays,   s.ukp_stays),
-    ('avg_ukp_days',           s.ukp_days,         s.ukp_stays - s.zero_day_stays),
-    ('avg_ukp_days_all_stays', s.ukp_days,         s.ukp_stays),
-    ('direct_home_share',      s.discharged_home,  s.ukp_stays),
-    ('readmission_30d_share',  s.readmissions_30d, s.ukp_stays_readmissions_known),
-    ('short_term_los_change',  s.short_term_los_days, s.short_term_discharges)
+    ('ukp_days',               CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)),
+    ('zero_day_share',         s.zero_day_stays,     s.ukp_stays),
+    ('avg_ukp_days',           s.ukp_days,           s.ukp_stays - s.zero_day_stays),
+    ('avg_ukp_days_all_stays', s.ukp_days,           s.ukp_stays),
+    ('direct_home_share',      s.discharged_home,    s.ukp_stays),
+    ('readmission_30d_share',  s.readmissions_30d,   s.ukp_stays_readmissions_known),
+    ('short_term_los_change',  CAST(NULL AS BIGINT), CAST(NULL AS BIGINT))
   ) AS i (indicator_id, numerator, denominator)
   WHERE s.time_window <> 'projectedYear' OR i.indicator_id = 'ukp_days'
 ) v;
