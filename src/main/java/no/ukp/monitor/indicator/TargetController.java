@@ -5,17 +5,19 @@ import static no.ukp.monitor.db.Tables.INDICATOR_TARGET;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.List;
 import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.system.RequestMonth;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
@@ -53,18 +55,30 @@ class TargetController {
                   OffsetDateTime createdAt, String note) {
     }
 
-    /** A new target version as an admin sends it. */
-    record NewTarget(@NotBlank String indicatorId,
-                     @NotBlank @Pattern(regexp = "total|region|municipality") String scopeType,
-                     String scopeId,
-                     @NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{2}") String validFrom,
-                     @NotNull BigDecimal target,
-                     @NotNull @PositiveOrZero BigDecimal tolerance,
-                     @NotBlank @Pattern(regexp = "relative|absolute") String toleranceKind,
-                     @Pattern(regexp = "month|ytd|rolling12|projectedYear") String statusWindow,
+    /**
+     * A new target version as an admin sends it. {@code target} and {@code tolerance} fit the
+     * columns (NUMERIC(14,6)), {@code note} at most 300 characters, {@code validFrom} a month
+     * {@link RequestMonth} accepts.
+     */
+    record NewTarget(@NotBlank(message = MISSING) @Size(max = 40, message = "kan ha høyst 40 tegn") String indicatorId,
+                     @NotBlank(message = MISSING) @Pattern(regexp = "total|region|municipality",
+                             message = "må være total, region eller municipality") String scopeType,
+                     @Size(max = 40, message = "kan ha høyst 40 tegn") String scopeId,
+                     @NotBlank(message = MISSING) @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "må skrives ÅÅÅÅ-MM")
+                     String validFrom,
+                     @NotNull(message = MISSING) @Digits(integer = 8, fraction = 6, message = DIGITS) BigDecimal target,
+                     @NotNull(message = MISSING) @PositiveOrZero(message = "kan ikke være negativ")
+                     @Digits(integer = 8, fraction = 6, message = DIGITS) BigDecimal tolerance,
+                     @NotBlank(message = MISSING) @Pattern(regexp = "relative|absolute", message = "må være relative eller absolute")
+                     String toleranceKind,
+                     @Pattern(regexp = "month|ytd|rolling12|projectedYear",
+                             message = "må være month, ytd, rolling12 eller projectedYear") String statusWindow,
                      Boolean apportioned,
-                     String note) {
+                     @Size(max = 300, message = "kan ha høyst 300 tegn") String note) {
     }
+
+    private static final String MISSING = "mangler";
+    private static final String DIGITS = "kan ha høyst 8 sifre før og 6 etter desimaltegnet";
 
     @GetMapping
     List<Target> list() {
@@ -93,7 +107,7 @@ class TargetController {
         if (apportioned && target.scopeType().equals("total")) {
             throw bad("Et fordelt mål (apportioned) gjelder regioner og kommuner, ikke totalen");
         }
-        LocalDate validFrom = YearMonth.parse(target.validFrom()).atDay(1);
+        LocalDate validFrom = RequestMonth.parse("validFrom", target.validFrom()).atDay(1);
         var t = INDICATOR_TARGET;
         boolean exists = dsl.fetchExists(t, t.INDICATOR_ID.eq(target.indicatorId()), t.SCOPE_TYPE.eq(target.scopeType()),
                 scopeId == null ? t.SCOPE_ID.isNull() : t.SCOPE_ID.eq(scopeId), t.VALID_FROM.eq(validFrom));

@@ -63,6 +63,6 @@ class ReportController {
             return reports.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "Ingen månedsstatistikk er importert ennå"));
         }
-        return RequestMonth.parse(month);
+        return RequestMonth.parse("month", month);
     }
 }

@@ -5,18 +5,40 @@ import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A month as the API's {@code month}, {@code from} and {@code to} parameters write it: {@code YYYY-MM}. */
+/**
+ * A month as the API's {@code month}, {@code from}, {@code to} and {@code validFrom} write it:
+ * {@code YYYY-MM}, in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR}. The service keeps no
+ * figures before 2000 (the first target version is valid from 2000-01), and a year far out of
+ * that range is a typing error that PostgreSQL's dates cannot always even hold.
+ */
 public final class RequestMonth {
+
+    /** The first year a request may name. */
+    public static final int FIRST_YEAR = 2000;
+    /** The last year a request may name. */
+    public static final int LAST_YEAR = 2100;
 
     private RequestMonth() {
     }
 
     /** The month, or a 400 with a Norwegian message. */
     public static YearMonth parse(String text) {
+        return parse(null, text);
+    }
+
+    /** The month in the parameter or field {@code name}, or a 400 with a Norwegian message naming it. */
+    public static YearMonth parse(String name, String text) {
+        String shown = "«" + Problems.cut(text) + "»" + (name == null ? "" : " i «" + name + "»");
+        YearMonth month;
         try {
-            return YearMonth.parse(text.strip());
+            month = YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden må skrives ÅÅÅÅ-MM: «" + text + "»");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden " + shown + " må skrives ÅÅÅÅ-MM");
         }
+        if (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden " + shown + " er utenfor "
+                    + FIRST_YEAR + "-01 til " + LAST_YEAR + "-12");
+        }
+        return month;
     }
 }
