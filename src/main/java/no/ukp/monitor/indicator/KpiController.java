@@ -11,6 +11,7 @@ import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.RequestMonth;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
 class KpiController {
 
     static final String CSV = "text/csv;charset=UTF-8";
+    /** CSV is an export: whatever Accept header content negotiation chose this handler for, it needs the role. */
+    static final String EXPORT = "hasRole('EXPORT')";
 
     private final KpiRepository kpis;
     private final ReferenceRepository reference;
@@ -44,6 +47,7 @@ class KpiController {
     }
 
     @GetMapping(produces = CSV)
+    @PreAuthorize(EXPORT)
     ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope) {
         Kpis result = get(month, scope);
         StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status,status_window\n");
@@ -79,12 +83,13 @@ class KpiController {
                     "Ukjent vindu «" + window + "»: bruk month, ytd eller rolling12 (projectedYear for ukp_days)");
         }
         Scope resolved = scope(scope);
-        YearMonth end = to == null ? month(null) : RequestMonth.parse(to);
-        YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse(from);
+        YearMonth end = to == null ? month(null) : RequestMonth.parse("to", to);
+        YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse("from", from);
         return new Series(indicator, resolved.key(), window, kpis.synthetic(), kpis.series(indicator, resolved, window, start, end));
     }
 
     @GetMapping(path = "/series", produces = CSV)
+    @PreAuthorize(EXPORT)
     ResponseEntity<String> seriesCsv(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "month") String window) {
@@ -115,7 +120,7 @@ class KpiController {
 
     private YearMonth month(String month) {
         if (month != null) {
-            return RequestMonth.parse(month);
+            return RequestMonth.parse("month", month);
         }
         return kpis.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Ingen månedsstatistikk er importert ennå"));

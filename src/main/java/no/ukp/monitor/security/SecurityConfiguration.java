@@ -1,18 +1,23 @@
 package no.ukp.monitor.security;
 
+import jakarta.servlet.DispatcherType;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.database.DatabaseMode;
+import no.ukp.monitor.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -21,36 +26,50 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 
 /**
  * HTTP Basic for everything but {@code /actuator/health}: no user is 401, a user without the
- * role for the request is 403.
+ * role for the request is 403 (CSV exports: the handler methods need the role EXPORT, whatever
+ * content type was negotiated). Failed logins are throttled ({@link LoginThrottleFilter}); the
+ * error answers are written by the error page of {@code no.ukp.monitor.system}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginSettings settings, Clock clock) throws Exception {
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint();
+        LoginThrottle throttle = new LoginThrottle(settings.loginThrottle(), clock);
         http.authorizeHttpRequests(requests -> requests
+                        // the error page answers what the filters refused; it shows no data
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
-                        .requestMatchers(SecurityConfiguration::isCsvExport).hasRole(Role.EXPORT.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**").hasRole(Role.READ.name())
                         .requestMatchers("/api/v1/targets/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
-                .httpBasic(basic -> basic.realmName("UKP monitor"))
+                .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
+                        BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
-    /** A download for the analysts' own tools: a GET that asks for CSV. */
-    static boolean isCsvExport(jakarta.servlet.http.HttpServletRequest request) {
-        String accept = request.getHeader(org.springframework.http.HttpHeaders.ACCEPT);
-        return HttpMethod.GET.matches(request.getMethod()) && accept != null && accept.contains("text/csv");
+    /** A request the firewall refuses (an encoded slash, say): 400 with a Norwegian message from the error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            request.setAttribute(Problems.DETAIL, "Adressen inneholder tegn som ikke er tillatt (for eksempel %2F eller //).");
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        };
     }
 
     /** Cheap enough per request (HTTP Basic checks the password every time), still salted. */
