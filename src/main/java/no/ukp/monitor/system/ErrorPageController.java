@@ -2,6 +2,8 @@ package no.ukp.monitor.system;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,11 @@ class ErrorPageController implements ErrorController {
                     .body(templates.process("error", context));
         }
         ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), detail);
+        try {
+            problem.setInstance(new URI(null, null, path, null));
+        } catch (URISyntaxException e) {
+            // no instance then
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

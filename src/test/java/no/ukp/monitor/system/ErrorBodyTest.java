@@ -51,6 +51,7 @@ class ErrorBodyTest {
         ResponseEntity<String> response = send("viewer", RequestEntity.post(uri("/api/v1/targets"))
                 .contentType(MediaType.APPLICATION_JSON).body("{}"));
         assertProblem(response, HttpStatus.FORBIDDEN, "tilgang");
+        assertThat(JSON.readTree(response.getBody()).get("instance").asText()).isEqualTo("/api/v1/targets");
     }
 
     @Test
