@@ -134,6 +134,13 @@ class ErrorBodyTest {
     }
 
     @Test
+    void shouldGiveAnEmptyErrorAnswerABody() throws Exception {
+        // the actuator answers an unknown health group 404 without a body
+        assertProblem(send(null, RequestEntity.get(uri("/actuator/health/nothing")).build()), HttpStatus.NOT_FOUND, "Fant ikke");
+        assertThat(send(null, RequestEntity.get(uri("/actuator/health")).build()).getBody()).contains("\"status\"");
+    }
+
+    @Test
     void shouldAnswerTheErrorPathWith404() throws Exception {
         assertProblem(send("viewer", RequestEntity.get(uri("/error")).build()), HttpStatus.NOT_FOUND, "Fant ikke");
     }
