@@ -9,16 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Failed logins counted per user name and client address and per client address, in memory.
- * There is deliberately no count per user name alone: anyone could then keep a user out by
- * guessing that user's password from elsewhere. The map is bounded; the least recently seen
- * entries go first.
+ * Failed logins counted per user name and client address, per client address and per user name
+ * across all addresses (guessing one user's password from many addresses), in memory. The count
+ * per user name alone does not apply at an address where that user name has logged in before
+ * (the user's own machine), and its wait is capped short ({@code userNameMaxDelay}): nobody can
+ * keep a user out by guessing that user's password from elsewhere. The maps are bounded; the
+ * least recently seen entries go first.
  */
 final class LoginThrottle {
 
     private final LoginSettings.Throttle settings;
     private final Clock clock;
     private final Map<String, Failures> entries;
+    /** User name and address pairs that have logged in successfully. */
+    private final Map<String, Instant> known;
 
     LoginThrottle(LoginSettings.Throttle settings, Clock clock) {
         this.settings = settings;
@@ -29,25 +33,40 @@ final class LoginThrottle {
                 return size() > settings.maxEntries();
             }
         };
+        this.known = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                return size() > settings.maxEntries();
+            }
+        };
     }
 
     /** How long a login of the user from the address must wait; empty: it may try now. */
     synchronized Optional<Duration> waitFor(String user, String address) {
         Instant now = clock.instant();
         Duration wait = max(remaining(userKey(user, address), now), remaining(addressKey(address), now));
+        if (!known.containsKey(userKey(user, address))) {
+            wait = max(wait, remaining(userNameKey(user), now));
+        }
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
     /** Counts a failed login; returns how long the next attempt must wait (zero: not throttled). */
     synchronized Duration failed(String user, String address) {
         Instant now = clock.instant();
-        return max(fail(userKey(user, address), settings.userFailures(), now),
-                fail(addressKey(address), settings.addressFailures(), now));
+        Duration wait = max(fail(userKey(user, address), settings.userFailures(), settings.maxDelay(), now),
+                fail(addressKey(address), settings.addressFailures(), settings.maxDelay(), now));
+        Duration userName = fail(userNameKey(user), settings.userNameFailures(), settings.userNameMaxDelay(), now);
+        return known.containsKey(userKey(user, address)) ? wait : max(wait, userName);
     }
 
-    /** A successful login forgets the user name's failures at that address (not the address's). */
+    /**
+     * A successful login forgets the user name's failures at that address (not the address's) and
+     * remembers the address as the user's own.
+     */
     synchronized void succeeded(String user, String address) {
         entries.remove(userKey(user, address));
+        known.put(userKey(user, address), clock.instant());
     }
 
     synchronized int size() {
@@ -67,7 +86,7 @@ final class LoginThrottle {
                 ? Duration.ZERO : Duration.between(now, failures.blockedUntil);
     }
 
-    private Duration fail(String key, int threshold, Instant now) {
+    private Duration fail(String key, int threshold, Duration maxDelay, Instant now) {
         Failures failures = entries.get(key);
         if (failures == null || failures.expired(now, settings.window())) {
             failures = new Failures();
@@ -79,16 +98,24 @@ final class LoginThrottle {
             return Duration.ZERO;
         }
         Duration delay = settings.firstDelay().multipliedBy(1L << Math.min(failures.count - threshold, 20));
-        if (delay.compareTo(settings.maxDelay()) > 0) {
-            delay = settings.maxDelay();
+        if (delay.compareTo(maxDelay) > 0) {
+            delay = maxDelay;
         }
         failures.blockedUntil = now.plus(delay);
         return delay;
     }
 
     private static String userKey(String user, String address) {
+        return "u " + name(user) + "\n" + address;
+    }
+
+    private static String userNameKey(String user) {
+        return "n " + name(user);
+    }
+
+    private static String name(String user) {
         String name = user.toLowerCase(Locale.ROOT);
-        return "u " + (name.length() > 100 ? name.substring(0, 100) : name) + "\n" + address;
+        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 
     private static String addressKey(String address) {

@@ -13,7 +13,7 @@ class LoginThrottleUnitTest {
 
     final MutableClock clock = new MutableClock();
     final LoginThrottle throttle = new LoginThrottle(new LoginSettings.Throttle(3, 10, Duration.ofMinutes(15),
-            Duration.ofSeconds(1), Duration.ofSeconds(60), 100), clock);
+            Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofSeconds(20), 100), clock);
 
     @Test
     void shouldDoubleTheWaitUpToTheCap() {
@@ -30,6 +30,24 @@ class LoginThrottleUnitTest {
     }
 
     @Test
+    void shouldThrottleAUserNameGuessedFromManyAddressesExceptWhereItLoggedInBefore() {
+        throttle.succeeded("admin", "office");
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.failed("admin", "bot" + i)).isZero();
+        }
+        assertThat(throttle.failed("admin", "bot5")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.waitFor("admin", "bot99")).contains(Duration.ofSeconds(1));
+        assertThat(throttle.waitFor("viewer", "bot99")).isEmpty();
+        assertThat(throttle.waitFor("admin", "office")).isEmpty();
+        for (int i = 6; i < 20; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(throttle.failed("admin", "bot" + i)).isLessThanOrEqualTo(Duration.ofSeconds(20));
+        }
+        assertThat(throttle.waitFor("admin", "bot99")).contains(Duration.ofSeconds(20));
+        assertThat(throttle.waitFor("admin", "office")).isEmpty();
+    }
+
+    @Test
     void shouldForgetFailuresAfterTheWindow() {
         for (int i = 0; i < 3; i++) {
             throttle.failed("viewer", "a");
@@ -37,7 +55,7 @@ class LoginThrottleUnitTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.waitFor("viewer", "a")).isEmpty();
         assertThat(throttle.failed("viewer", "a")).isZero();
-        assertThat(throttle.size()).isEqualTo(2);
+        assertThat(throttle.size()).isEqualTo(3);
     }
 
     @Test
