@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import no.ukp.monitor.UkpMonitorApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,24 @@ class EmbeddedOwnershipTest {
                 tables.next();
                 assertThat(tables.getInt(1)).as("tables the service created in the foreign PostgreSQL").isZero();
             }
+        }
+    }
+
+    @Test
+    void shouldExitWithAClearMessageAndNoStackTraceWhenItsPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path dataDir = dir.resolve("postgres");
+            Path log = dir.resolve("service.log");
+
+            Process service = ServiceProcess.launch(dataDir, taken.getLocalPort(), ServiceProcess.freePort(), log);
+
+            assertThat(service.waitFor(3, TimeUnit.MINUTES)).as("the service exits").isTrue();
+            String output = Files.readString(log);
+            assertThat(service.exitValue()).as("exit status; output:\n%s", output).isNotZero();
+            assertThat(output).contains("APPLICATION FAILED TO START", "port " + taken.getLocalPort(), dataDir.toString(),
+                    "UKP_EMBEDDED_PORT");
+            assertThat(output.lines().filter(line -> line.startsWith("\tat "))).as("stack trace lines").isEmpty();
+            assertThat(ServiceProcess.postmaster(dataDir)).as("a postmaster left running").isEmpty();
         }
     }
 

@@ -30,6 +30,23 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until its readiness probe answers 200. */
     static ServiceProcess start(Path dataDir, int databasePort, int httpPort, Path log) throws Exception {
+        ServiceProcess service = new ServiceProcess(launch(dataDir, databasePort, httpPort, log), log, httpPort);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (service.readiness() != 200) {
+            if (!service.process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + service.process.exitValue() + ":\n" + service.logTail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                service.close();
+                throw new IllegalStateException("the service did not get ready:\n" + service.logTail());
+            }
+            Thread.sleep(500);
+        }
+        return service;
+    }
+
+    /** Starts the service's JVM, its output appended to {@code log}. */
+    static Process launch(Path dataDir, int databasePort, int httpPort, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -45,19 +62,7 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("SPRING_DATASOURCE_URL");
-        ServiceProcess service = new ServiceProcess(builder.start(), log, httpPort);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (service.readiness() != 200) {
-            if (!service.process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + service.process.exitValue() + ":\n" + service.logTail());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                service.close();
-                throw new IllegalStateException("the service did not get ready:\n" + service.logTail());
-            }
-            Thread.sleep(500);
-        }
-        return service;
+        return builder.start();
     }
 
     /** HTTP status of {@code /actuator/health/readiness}, 0 when nothing answers. */
