@@ -169,7 +169,7 @@ public class ReportCommand {
                         return 4;
                     }
                     default -> {
-                        // the other problems are the service's own, reported as it reports them
+                        // port taken, another server, a failed start: the general line below, with the cause
                     }
                 }
             }
