@@ -8,20 +8,26 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.UkpMonitorApplication;
+import no.ukp.monitor.database.EmbeddedDatabaseException;
 import no.ukp.monitor.reference.Scope;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
  * The report as a command for the secretariat, without the HTTP API:
  * {@code java -jar ukp-monitor.jar report --month 2025-06 --out rapport.pdf}. Runs against the
- * configured database (or the embedded one) with no web server, writes the file and exits:
- * 0 when written, 1 when there is nothing to report, 2 for a wrong argument.
+ * configured database (or the embedded one's data directory) with no web server, writes the file
+ * and exits: 0 when written, 1 when there is nothing to report, 2 for a wrong argument, 3 when a
+ * running service holds the embedded database, 4 when the data directory holds no database. It
+ * never creates a database and never loads demo data.
  */
 @Component
 public class ReportCommand {
@@ -33,8 +39,10 @@ public class ReportCommand {
               --scope   utvalget; standard er total (hele helsefellesskapet)
               --format  pdf eller html; standard følger filendelsen i --out, ellers pdf
               --out     filen som skrives; standard ukp-manedsrapport-<måned>-<utvalg>.<format> i gjeldende mappe
-            Databasen er den tjenesten er konfigurert med (SPRING_DATASOURCE_URL, ellers den innebygde);
-            andre --navn=verdi-argumenter går videre til Spring.""";
+            Databasen er den tjenesten er konfigurert med (SPRING_DATASOURCE_URL, ellers den innebygde i
+            UKP_EMBEDDED_DATA_DIR, standard ./data/postgres); andre --navn=verdi-argumenter går videre til Spring.
+            Avslutningsstatus: 0 skrevet, 1 ingen data for måneden, 2 feil argument, 3 databasen er i bruk
+            av en kjørende tjeneste, 4 ingen database i datamappen.""";
 
     /**
      * The command line.
@@ -130,13 +138,45 @@ public class ReportCommand {
                         "logging.level.no.ukp.monitor.security=ERROR",
                         // PDFBox looks for the 14 standard PDF fonts once; the report embeds its own
                         "logging.level.org.apache.pdfbox.pdmodel.font=ERROR",
-                        "springdoc.api-docs.enabled=false", "springdoc.swagger-ui.enabled=false")
+                        "springdoc.api-docs.enabled=false", "springdoc.swagger-ui.enabled=false",
+                        // a failed start is answered by one line below, not by Spring's report and stack trace
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.boot.diagnostics=OFF",
+                        "logging.level.org.springframework.boot.web.servlet.context=ERROR")
+                // above the environment and the arguments: no new database, never demo data
+                .initializers(starting -> starting.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
+                        "report-command", Map.of("ukp.demo.enabled", "false", "ukp.embedded.create-database", "false"))))
                 .run(arguments.toArray(String[]::new))) {
             return context.getBean(ReportCommand.class).execute(options, out, err);
         } catch (RuntimeException e) {
-            err.println("Feil: rapporten kunne ikke lages: " + e.getMessage());
-            return 1;
+            return failed(e, err);
         }
+    }
+
+    /** One Norwegian line for a service that could not start, and the exit status of its cause. */
+    private static int failed(RuntimeException e, PrintStream err) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EmbeddedDatabaseException database) {
+                switch (database.problem()) {
+                    case IN_USE -> {
+                        err.println("Feil: databasen i " + database.dataDir() + " er i bruk av en kjørende UKP-monitor; "
+                                + "stopp tjenesten først, eller hent rapporten fra tjenesten: GET /api/v1/reports/monthly?month=ÅÅÅÅ-MM");
+                        return 3;
+                    }
+                    case NO_DATABASE -> {
+                        err.println("Feil: fant ingen database i " + database.dataDir() + "; pek på tjenestens datamappe med "
+                                + "UKP_EMBEDDED_DATA_DIR (eller --ukp.embedded.data-dir=…), eller på databasen med SPRING_DATASOURCE_URL.");
+                        return 4;
+                    }
+                    default -> {
+                        // port taken, another server, a failed start: the general line below, with the cause
+                    }
+                }
+            }
+        }
+        String message = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+        err.println("Feil: rapporten kunne ikke lages: " + (message == null ? e : message.lines().findFirst().orElse("")));
+        return 1;
     }
 
     /** Writes the report the options ask for, with the service already running. */

@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class EmbeddedRestartTest {
 
     @TempDir
-    Path dataDir;
+    Path dir;
 
     @Test
     void shouldKeepEveryRowAcrossARestartOfTheEmbeddedDatabase() {
@@ -33,7 +33,7 @@ class EmbeddedRestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(UkpMonitorApplication.class).run(
                 "--spring.datasource.url=",
-                "--ukp.embedded.data-dir=" + dataDir,
+                "--ukp.embedded.data-dir=" + dir.resolve("postgres"),
                 "--ukp.embedded.port=0",
                 "--ukp.demo.enabled=false",
                 "--server.port=0");
