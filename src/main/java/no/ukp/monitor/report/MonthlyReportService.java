@@ -84,9 +84,9 @@ class MonthlyReportService {
     /** "2025-06" → the month; anything else a Norwegian message. */
     static YearMonth parseMonth(String text) {
         try {
-            return YearMonth.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException("Måneden må skrives ÅÅÅÅ-MM, for eksempel 2025-06, ikke «" + text + "»");
+            return no.ukp.monitor.system.RequestMonth.parse(text);
+        } catch (org.springframework.web.server.ResponseStatusException e) {
+            throw new IllegalArgumentException(e.getReason());
         }
     }
 

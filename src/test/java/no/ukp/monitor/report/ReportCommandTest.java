@@ -85,8 +85,20 @@ class ReportCommandTest {
                 print(out), print(err));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(text(err)).contains("Måneden må skrives ÅÅÅÅ-MM", "«2025-13»", "Bruk:");
+        assertThat(text(err)).contains("Måneden «2025-13» må skrives ÅÅÅÅ-MM", "Bruk:");
         assertThat(dir.resolve("x.pdf")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAMonthOutOfRangeAsAWrongArgument() {
+        for (String month : new String[] {"-999999999-01", "+999999999-12", "1899-12"}) {
+            err.reset();
+            int exit = ReportCommand.run(new String[] {"--month", month, "--out", dir.resolve("x.pdf").toString()},
+                    print(out), print(err));
+
+            assertThat(exit).as(month).isEqualTo(2);
+            assertThat(text(err)).as(month).contains("er utenfor 2000-01 til 2100-12");
+        }
     }
 
     @Test
