@@ -37,7 +37,11 @@ class ImportSpool {
     private final OffsetDateTime instanceStarted;
 
     ImportSpool(ImportProperties properties, ImportRepository audit, ImportLock lock, Clock clock) throws IOException {
-        this.folder = properties.spoolDir().toAbsolutePath().normalize();
+        if (!properties.spoolDir().isAbsolute()) {
+            // multipart parts are spooled there too, and Tomcat would take a relative path as its own
+            throw new IllegalStateException("ukp.import.spool-dir must be an absolute path: " + properties.spoolDir());
+        }
+        this.folder = properties.spoolDir().normalize();
         this.audit = audit;
         this.lock = lock;
         this.clock = clock;

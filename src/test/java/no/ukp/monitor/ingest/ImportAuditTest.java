@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doThrow;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.TestDatabase;
@@ -122,8 +125,30 @@ class ImportAuditTest {
                 + "Content-Type: text/csv\r\n\r\n" + POPULATION + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> response = post("population", "multipart/form-data; boundary=" + boundary, null, body);
 
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 499);
-        assertThat(onlyAuditRow().get("outcome", String.class)).isIn("stored", "refused");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(onlyAuditRow().get("outcome", String.class)).isEqualTo("refused");
+    }
+
+    @Test
+    void shouldRecordAnUploadTheClientBreaksOff() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/imports/population HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString(("ingest:" + TestUsers.PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: 3000\r\n\r\n" + POPULATION)
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(200);
+        } // closed with 2 950 bytes still to come
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (dsl.fetchCount(dsl.selectFrom("import")) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("refused");
+        assertThat(audit.get("size_bytes", Long.class)).isEqualTo(3000);
+        assertThat(dsl.fetchSingle("SELECT message FROM import_message").get(0, String.class)).contains("kunne ikke tas imot");
+        assertThat(spoolFiles()).isEmpty();
     }
 
     @Test
