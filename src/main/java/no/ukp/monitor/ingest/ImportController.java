@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The import endpoints of the contract, {@code POST /api/v1/imports/{dataset}} with the file as
@@ -70,7 +70,8 @@ class ImportController {
                                             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                             @RequestHeader(value = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition,
                                             HttpServletRequest request, Principal user) throws IOException {
-        return importFile(dataset, request.getInputStream(), fileName(disposition), contentType, request.getContentLengthLong(), dryRun, user);
+        return importFile(dataset, request.getInputStream(), fileName(disposition), contentType,
+                request.getContentLengthLong(), dryRun, user);
     }
 
     @GetMapping
@@ -172,8 +173,8 @@ class ImportController {
     }
 
     /** Another import held the lock longer than an import waits: 503 with Retry-After, nothing stored. */
-    @ExceptionHandler(ImportService.ImportBusy.class)
-    ResponseEntity<ProblemDetail> busy(ImportService.ImportBusy e) {
+    @ExceptionHandler(ImportLock.Busy.class)
+    ResponseEntity<ProblemDetail> busy(ImportLock.Busy e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("En annen import pågår");
         problem.setProperty("importId", e.importId());

@@ -83,15 +83,33 @@ class ImportLock {
         return false;
     }
 
-    /** Another import held the lock longer than an import waits; nothing of this one was stored. */
+    /**
+     * Another import held the lock longer than an import waits; nothing of this one was stored.
+     * Answered 503 with Retry-After.
+     */
     static final class Busy extends RuntimeException {
 
         private final Duration retryAfter;
+        private final long importId;
 
         Busy(Duration retryAfter) {
+            this(retryAfter, 0);
+        }
+
+        private Busy(Duration retryAfter, long importId) {
             super("En annen import pågår og ble ikke ferdig innen " + seconds(retryAfter)
                     + " sekunder; ingenting er lagret. Prøv igjen om " + seconds(retryAfter) + " sekunder.", null, false, false);
             this.retryAfter = retryAfter;
+            this.importId = importId;
+        }
+
+        /** The same, for the import with this id in the audit. */
+        Busy of(long importId) {
+            return new Busy(retryAfter, importId);
+        }
+
+        long importId() {
+            return importId;
         }
 
         /** Whole seconds, at least 1, for the Retry-After header. */

@@ -71,7 +71,7 @@ public class ImportService {
             metrics.recordFailure(dataset, "busy", System.nanoTime() - started);
             log.warn("Import {} of {} by {}: busy, another import held the lock longer than {}", importId, dataset.slug(),
                     user, lock.waitLimit());
-            throw new ImportBusy(importId, e);
+            throw e.of(importId);
         } catch (RuntimeException | Error e) {
             // an Error too (out of memory): the audit must not keep the import running forever
             audit.fail(importId, OffsetDateTime.now(clock));
@@ -87,27 +87,6 @@ public class ImportService {
                 upload.sha256(), user, result.rows(), result.outcome(),
                 result.accepted() ? "" : " with " + result.errors().size() + " errors");
         return result;
-    }
-
-    /** An import that did not get its turn within the wait: answered 503 with Retry-After. */
-    static final class ImportBusy extends RuntimeException {
-
-        private final long importId;
-        private final long retryAfterSeconds;
-
-        ImportBusy(long importId, ImportLock.Busy cause) {
-            super(cause.getMessage(), null, false, false);
-            this.importId = importId;
-            this.retryAfterSeconds = cause.retryAfterSeconds();
-        }
-
-        long importId() {
-            return importId;
-        }
-
-        long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
     }
 
     private ImportResult readValidateStore(Dataset dataset, Upload upload, FileFormat format, boolean dryRun, long importId,
