@@ -66,6 +66,15 @@ class ImportAuditTest {
     }
 
     @Test
+    void shouldNeverCutAFileNameInsideACharacter() throws Exception {
+        String name = "a".repeat(253) + "%F0%9F%98%80" + "b".repeat(10) + ".csv"; // an emoji is two UTF-16 chars
+        HttpResponse<String> response = post("population", "text/csv", "attachment; filename*=UTF-8''" + name, POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(onlyAuditRow().get("file_name", String.class)).isEqualTo("a".repeat(253) + "…");
+    }
+
+    @Test
     void shouldReplaceANulInFilenameStar() throws Exception {
         HttpResponse<String> response = post("population", "text/csv", "attachment; filename*=UTF-8''folke%00tall.csv",
                 POPULATION);

@@ -133,6 +133,26 @@ class ImportLockTest {
                 .getValues(0, String.class)).hasSize(11).allSatisfy(m -> assertThat(m).contains("En annen import pågår"));
     }
 
+    @Test
+    void shouldLetAnImportWaitForItsTurn() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("SELECT 1 FROM service_lock WHERE name = 'import' FOR UPDATE");
+            }
+            Future<ResponseEntity<JsonNode>> waiting = pool.submit(() -> new ImportClient(rest).postCsv("population", POPULATION));
+            Thread.sleep(1000);
+            assertThat(waiting).isNotDone();
+            holder.rollback(); // the import before it ends within the wait (2 s)
+            ResponseEntity<JsonNode> response = waiting.get(10, TimeUnit.SECONDS);
+            assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dsl.fetchCount(dsl.selectFrom("population"))).isEqualTo(1);
+    }
+
     private static void attempt(Statement statement, String sql) throws SQLException {
         statement.execute("SAVEPOINT s");
         try {
