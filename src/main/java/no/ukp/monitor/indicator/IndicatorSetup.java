@@ -53,15 +53,31 @@ class IndicatorSetup {
                 // a utility statement takes no bind values: the password is inlined as an escaped literal
                 dsl.execute("ALTER ROLE ukp_reader LOGIN PASSWORD {0}", DSL.inline(reader.password()));
                 dsl.execute("ALTER ROLE ukp_reader SET jit = off");
-                int limit = limitReaderConnections();
-                dsl.execute("ALTER ROLE ukp_reader SET statement_timeout = " + reader.statementTimeout().toMillis());
-                dsl.execute("ALTER ROLE ukp_reader SET idle_in_transaction_session_timeout = "
-                        + reader.idleInTransactionTimeout().toMillis());
-                log.info("Role ukp_reader may log in (read-only; at most {} connections, statements up to {}, "
-                        + "idle transactions up to {})", limit, reader.statementTimeout(), reader.idleInTransactionTimeout());
+                log.info("Role ukp_reader may log in (read-only)");
             } catch (DataAccessException e) {
                 log.warn("Could not enable role ukp_reader: {}", e.getMostSpecificCause().getMessage().split("\n")[0]);
             }
+        }
+        limitReader();
+    }
+
+    /**
+     * Bounds what {@code ukp_reader} can hold, with or without a password here (a login given to it
+     * earlier or by hand stays): its connections, statements and idle transactions.
+     */
+    private void limitReader() {
+        if (!dsl.fetchExists(DSL.selectOne().from("pg_roles").where("rolname = 'ukp_reader'"))) {
+            return;
+        }
+        try {
+            int limit = limitReaderConnections();
+            dsl.execute("ALTER ROLE ukp_reader SET statement_timeout = " + reader.statementTimeout().toMillis());
+            dsl.execute("ALTER ROLE ukp_reader SET idle_in_transaction_session_timeout = "
+                    + reader.idleInTransactionTimeout().toMillis());
+            log.info("Role ukp_reader: at most {} connections, statements up to {}, idle transactions up to {}", limit,
+                    reader.statementTimeout(), reader.idleInTransactionTimeout());
+        } catch (DataAccessException e) {
+            log.warn("Could not limit role ukp_reader: {}", e.getMostSpecificCause().getMessage().split("\n")[0]);
         }
     }
 

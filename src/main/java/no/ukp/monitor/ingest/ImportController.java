@@ -34,7 +34,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The import endpoints of the contract, {@code POST /api/v1/imports/{dataset}} with the file as
  * the body or as the multipart field {@code file}, and the audit at {@code GET /api/v1/imports}.
- * 200 when the file is (or, in a dry run, would be) stored, 422 with every error otherwise.
+ * 200 when the file is (or, in a dry run, would be) stored, 422 with every error otherwise; 503
+ * with Retry-After when another import kept it waiting longer than {@code ukp.import.lock-wait}.
+ * Every attempt, also one refused before it is read, gets a row in the audit.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
