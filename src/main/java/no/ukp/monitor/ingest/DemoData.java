@@ -69,9 +69,12 @@ class DemoData {
     private final Environment environment;
     private final DSLContext dsl;
     private final Clock clock;
+    private final ImportSpool spool;
 
-    DemoData(ImportService imports, DemoProperties properties, Environment environment, DSLContext dsl, Clock clock) {
+    DemoData(ImportService imports, DemoProperties properties, Environment environment, DSLContext dsl, Clock clock,
+             ImportSpool spool) {
         this.imports = imports;
+        this.spool = spool;
         this.properties = properties;
         this.environment = environment;
         this.dsl = dsl;
@@ -95,7 +98,7 @@ class DemoData {
 
     private void load(Dataset dataset, String fileName, String csv) throws IOException {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        try (Upload upload = Upload.spool(new ByteArrayInputStream(bytes), fileName, "text/csv", Long.MAX_VALUE)) {
+        try (Upload upload = Upload.spool(spool.newFile(), new ByteArrayInputStream(bytes), fileName, "text/csv", Long.MAX_VALUE)) {
             ImportResult result = imports.importFile(dataset, upload, FileFormat.CSV, false, "demo", true);
             if (!result.accepted()) {
                 throw new IllegalStateException("demo data for " + dataset.slug() + " was refused: " + result.errors());

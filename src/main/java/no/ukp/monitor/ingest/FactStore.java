@@ -52,12 +52,11 @@ class FactStore {
     }
 
     /**
-     * How the staged rows compare with what is stored: new, changed, identical. Takes the import
-     * lock first: from here to the end of the transaction no other import changes facts, so
-     * what this comparison saw is what {@link #apply} changes.
+     * How the staged rows compare with what is stored: new, changed, identical. The caller holds
+     * the import lock ({@link ImportLock}): no other import changes facts until the end of the
+     * transaction, so what this comparison saw is what {@link #apply} changes.
      */
     Counts compare(Dataset dataset) {
-        dsl.execute("SELECT pg_advisory_xact_lock(hashtext('ukp_import'))");
         String changed = distinct(dataset, "s", "c");
         var row = dsl.fetchSingle("SELECT count(*) FILTER (WHERE c.revision IS NULL), "
                 + "count(*) FILTER (WHERE c.revision IS NOT NULL AND " + changed + "), "

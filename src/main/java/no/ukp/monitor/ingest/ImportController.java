@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +24,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The import endpoints of the contract, {@code POST /api/v1/imports/{dataset}} with the file as
  * the body or as the multipart field {@code file}, and the audit at {@code GET /api/v1/imports}.
- * 200 when the file is (or, in a dry run, would be) stored, 422 with every error otherwise.
+ * 200 when the file is (or, in a dry run, would be) stored, 422 with every error otherwise; 503
+ * with Retry-After when another import kept it waiting longer than {@code ukp.import.lock-wait}.
+ * Every attempt, also one refused before it is read, gets a row in the audit.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -37,12 +45,15 @@ class ImportController {
     private final ImportService imports;
     private final ImportRepository audit;
     private final ImportProperties properties;
+    private final ImportSpool spool;
     private final Clock clock;
 
-    ImportController(ImportService imports, ImportRepository audit, ImportProperties properties, Clock clock) {
+    ImportController(ImportService imports, ImportRepository audit, ImportProperties properties, ImportSpool spool,
+                     Clock clock) {
         this.imports = imports;
         this.audit = audit;
         this.properties = properties;
+        this.spool = spool;
         this.clock = clock;
     }
 
@@ -61,8 +72,8 @@ class ImportController {
                                             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                             @RequestHeader(value = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition,
                                             HttpServletRequest request, Principal user) throws IOException {
-        String fileName = disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
-        return importFile(dataset, request.getInputStream(), fileName, contentType, request.getContentLengthLong(), dryRun, user);
+        return importFile(dataset, request.getInputStream(), fileName(disposition), contentType,
+                request.getContentLengthLong(), dryRun, user);
     }
 
     @GetMapping
@@ -75,25 +86,53 @@ class ImportController {
         return audit.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Ingen import med id " + id));
     }
 
+    /**
+     * The file name of a {@code Content-Disposition}; where it cannot be parsed (an invalid RFC 5987
+     * {@code filename*}), the header as sent, so that the audit still shows what came.
+     */
+    static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        try {
+            return ContentDisposition.parse(disposition).getFilename();
+        } catch (RuntimeException e) {
+            return disposition;
+        }
+    }
+
     private ResponseEntity<ImportResult> importFile(String slug, InputStream body, String fileName, String mediaType,
                                                     long declaredSize, boolean dryRun, Principal user) throws IOException {
-        Dataset dataset = Dataset.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Ukjent datasett «" + slug + "»: bruk monthly-statistics, short-term-stays, snapshots eller population"));
+        String knownDatasets = "bruk monthly-statistics, short-term-stays, snapshots eller population";
+        Dataset dataset = Dataset.bySlug(slug).orElse(null);
+        if (dataset == null) {
+            String message = "Ukjent datasett «" + ImportRepository.storable(slug, ImportRepository.DATASET_SIZE) + "»: "
+                    + knownDatasets;
+            audit.refused(slug, fileName, mediaType, Math.max(declaredSize, 0), user.getName(), dryRun, message,
+                    OffsetDateTime.now(clock));
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, message);
+        }
         long max = properties.maxSize().toBytes();
         if (declaredSize > max) {
             throw refuse(slug, fileName, mediaType, declaredSize, dryRun, user, new Upload.TooLarge(max));
         }
         Upload upload;
         try {
-            upload = Upload.spool(body, fileName, mediaType, max);
+            upload = Upload.spool(spool.newFile(), body, fileName, mediaType, max);
         } catch (Upload.TooLarge e) {
             throw refuse(slug, fileName, mediaType, max, dryRun, user, e);
+        } catch (IOException e) {
+            // the client broke off the upload, or the spool folder is full: recorded, then as it was
+            audit.refused(slug, fileName, mediaType, Math.max(declaredSize, 0), user.getName(), dryRun,
+                    "Filen kunne ikke tas imot (" + e.getClass().getSimpleName() + "); ingenting er lagret",
+                    OffsetDateTime.now(clock));
+            throw e;
         }
         try (upload) {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
                     slug, fileName, mediaType, upload.size(), dryRun, user,
-                    new UnsupportedFile("Filtypen «" + mediaType + "» støttes ikke: send CSV (text/csv) eller XLSX ("
-                            + FileFormat.XLSX_MEDIA_TYPE + ")")));
+                    new UnsupportedFile("Filtypen «" + ImportRepository.storable(mediaType, ImportRepository.MEDIA_TYPE_SIZE)
+                            + "» støttes ikke: send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")")));
             ImportResult result = imports.importFile(dataset, upload, format, dryRun, user.getName(), false);
             return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
         }
@@ -111,6 +150,39 @@ class ImportController {
     ResponseEntity<Map<String, Object>> refused(Refused e) {
         return ResponseEntity.status(e.status).body(Map.of("importId", e.importId, "status", e.status.value(),
                 "errors", List.of(new ImportProblem(0, "", "", e.getMessage()))));
+    }
+
+    /**
+     * A multipart body that cannot be read: over the size limit (413) or broken (400). Multipart
+     * bodies are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}), when the file
+     * argument is resolved, so this handler sees it and the attempt is recorded like any other.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> unreadableMultipart(MultipartException e, HttpServletRequest request,
+                                                            Principal user) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String dataset = path == null ? "" : path.getOrDefault("dataset", "");
+        boolean dryRun = "true".equalsIgnoreCase(UriComponentsBuilder.fromUriString("/?" + Objects.toString(
+                request.getQueryString(), "")).build().getQueryParams().getFirst("dryRun"));
+        long max = properties.maxSize().toBytes();
+        Exception reason = e instanceof MaxUploadSizeExceededException ? new Upload.TooLarge(max)
+                : new UnsupportedFile("Multipart-innholdet kan ikke leses: send filen i feltet «file»");
+        HttpStatus status = reason instanceof Upload.TooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        long id = audit.refused(dataset, null, null, Math.max(request.getContentLengthLong(), 0), user.getName(), dryRun,
+                reason.getMessage(), OffsetDateTime.now(clock));
+        return refused(new Refused(status, id, reason.getMessage()));
+    }
+
+    /** Another import held the lock longer than an import waits: 503 with Retry-After, nothing stored. */
+    @ExceptionHandler(ImportLock.Busy.class)
+    ResponseEntity<ProblemDetail> busy(ImportLock.Busy e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("En annen import pågår");
+        problem.setProperty("importId", e.importId());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     /** The upload is not CSV or XLSX. */

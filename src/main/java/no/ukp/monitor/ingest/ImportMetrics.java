@@ -60,8 +60,9 @@ class ImportMetrics {
         }
     }
 
-    void recordFailure(Dataset dataset, long nanos) {
-        timer(dataset, "failed").record(nanos, TimeUnit.NANOSECONDS);
+    /** An import that ended without a result: {@code failed} or {@code busy}. */
+    void recordFailure(Dataset dataset, String outcome, long nanos) {
+        timer(dataset, outcome).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Counter rows(Dataset dataset, String outcome) {

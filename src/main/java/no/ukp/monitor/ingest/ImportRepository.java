@@ -17,6 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportRepository {
 
+    static final int DATASET_SIZE = 40;
+    static final int FILE_NAME_SIZE = 255;
+    static final int MEDIA_TYPE_SIZE = 120;
+
     private final DSLContext dsl;
 
     ImportRepository(DSLContext dsl) {
@@ -27,8 +31,8 @@ class ImportRepository {
     long start(Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
         return dsl.insertInto(IMPORT)
                 .set(IMPORT.DATASET, dataset.slug())
-                .set(IMPORT.FILE_NAME, upload.fileName())
-                .set(IMPORT.MEDIA_TYPE, upload.mediaType())
+                .set(IMPORT.FILE_NAME, storable(upload.fileName(), FILE_NAME_SIZE))
+                .set(IMPORT.MEDIA_TYPE, storable(upload.mediaType(), MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, upload.size())
                 .set(IMPORT.SHA256, upload.sha256())
                 .set(IMPORT.IMPORTED_BY, user)
@@ -63,13 +67,16 @@ class ImportRepository {
         dsl.batchInsert(messages).execute();
     }
 
-    /** Records a file refused before it could be read (too large, unknown type). */
+    /**
+     * Records a file refused before it could be read (too large, unknown type or dataset, a broken
+     * upload). Names and types as sent, cut to their columns' sizes.
+     */
     long refused(String dataset, String fileName, String mediaType, long size, String user, boolean dryRun,
                  String message, OffsetDateTime at) {
         long id = dsl.insertInto(IMPORT)
-                .set(IMPORT.DATASET, dataset)
-                .set(IMPORT.FILE_NAME, fileName)
-                .set(IMPORT.MEDIA_TYPE, mediaType)
+                .set(IMPORT.DATASET, storable(dataset, DATASET_SIZE))
+                .set(IMPORT.FILE_NAME, storable(fileName, FILE_NAME_SIZE))
+                .set(IMPORT.MEDIA_TYPE, storable(mediaType, MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, size)
                 .set(IMPORT.SHA256, "")
                 .set(IMPORT.IMPORTED_BY, user)
@@ -86,6 +93,40 @@ class ImportRepository {
 
     void fail(long id, OffsetDateTime finishedAt) {
         dsl.update(IMPORT).set(IMPORT.FINISHED_AT, finishedAt).set(IMPORT.OUTCOME, "failed").where(IMPORT.ID.eq(id)).execute();
+    }
+
+    /** Records that an import ended without reading the file ({@code busy}), with why. */
+    void end(long id, String outcome, String message, OffsetDateTime finishedAt) {
+        dsl.update(IMPORT)
+                .set(IMPORT.FINISHED_AT, finishedAt)
+                .set(IMPORT.OUTCOME, outcome)
+                .set(IMPORT.ERROR_COUNT, 1)
+                .where(IMPORT.ID.eq(id))
+                .execute();
+        dsl.executeInsert(message(id, 1, "error", new ImportProblem(0, "", "", message)));
+    }
+
+    /**
+     * Closes the imports still {@code running} that started before {@code startedBefore} as
+     * {@code interrupted}: the service stopped while they ran. Returns how many.
+     */
+    int interrupt(OffsetDateTime startedBefore, OffsetDateTime at) {
+        List<Long> ids = dsl.update(IMPORT)
+                .set(IMPORT.FINISHED_AT, at)
+                .set(IMPORT.OUTCOME, "interrupted")
+                .set(IMPORT.ERROR_COUNT, 1)
+                .where(IMPORT.OUTCOME.eq("running"))
+                .and(IMPORT.STARTED_AT.lt(startedBefore))
+                .returning(IMPORT.ID)
+                .fetch(IMPORT.ID);
+        List<ImportMessageRecord> messages = new ArrayList<>();
+        for (long id : ids) {
+            // a running import has no messages yet: they are written after its outcome
+            messages.add(message(id, 1, "error", new ImportProblem(0, "", "",
+                    "Importen ble avbrutt fordi tjenesten stoppet underveis; ingenting er lagret. Send filen på nytt.")));
+        }
+        dsl.batchInsert(messages).execute();
+        return ids.size();
     }
 
     List<ImportEntry> latest(int limit) {
@@ -127,8 +168,31 @@ class ImportRepository {
         if (text == null) {
             return null;
         }
-        String storable = text.replace('\u0000', '\uFFFD');
-        return storable.length() <= max ? storable : storable.substring(0, max - 1) + "…";
+        return cut(text.replace('\u0000', '\uFFFD'), max);
+    }
+
+    /**
+     * A name or type as a client sent it, fit for its column: control characters (NUL, which
+     * PostgreSQL text cannot hold, line breaks) shown as U+FFFD, cut to {@code max} characters.
+     */
+    static String storable(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), max + 1));
+        text.codePoints().limit(max + 1L).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? 0xFFFD : c));
+        return cut(clean.toString(), max);
+    }
+
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return text.substring(0, end) + "…";
     }
 
     private static ImportEntry toEntry(Record r, Map<String, List<ImportProblem>> messages) {

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports one file all or nothing: reads it row by row, validates every cell and every rule,
@@ -32,20 +31,20 @@ public class ImportService {
     private final FactStore facts;
     private final ImportRepository audit;
     private final ReferenceRepository reference;
-    private final TransactionTemplate transaction;
+    private final ImportLock lock;
     private final ImportMetrics metrics;
     private final ImportProperties properties;
     private final Clock clock;
     private final StatusImpact statuses;
     private final ApplicationEventPublisher events;
 
-    ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, TransactionTemplate transaction,
+    ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, ImportLock lock,
                   ImportMetrics metrics, ImportProperties properties, Clock clock, StatusImpact statuses,
                   ApplicationEventPublisher events) {
         this.facts = facts;
         this.audit = audit;
         this.reference = reference;
-        this.transaction = transaction;
+        this.lock = lock;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -59,16 +58,24 @@ public class ImportService {
         long importId = audit.start(dataset, upload, dryRun, user, synthetic, OffsetDateTime.now(clock));
         ImportResult result;
         try {
-            result = transaction.execute(status -> {
+            // one import at a time; waiting for its turn holds no database connection
+            result = lock.inTransaction(status -> {
                 ImportResult r = readValidateStore(dataset, upload, format, dryRun, importId, status);
                 if (!r.accepted() || dryRun) {
                     status.setRollbackOnly();
                 }
                 return r;
             });
-        } catch (RuntimeException e) {
+        } catch (ImportLock.Busy e) {
+            audit.end(importId, "busy", e.getMessage(), OffsetDateTime.now(clock));
+            metrics.recordFailure(dataset, "busy", System.nanoTime() - started);
+            log.warn("Import {} of {} by {}: busy, another import held the lock longer than {}", importId, dataset.slug(),
+                    user, lock.waitLimit());
+            throw e.of(importId);
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory): the audit must not keep the import running forever
             audit.fail(importId, OffsetDateTime.now(clock));
-            metrics.recordFailure(dataset, System.nanoTime() - started);
+            metrics.recordFailure(dataset, "failed", System.nanoTime() - started);
             throw e;
         }
         audit.finish(importId, result, OffsetDateTime.now(clock));

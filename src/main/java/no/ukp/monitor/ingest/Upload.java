@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * An uploaded file, spooled to a temporary file as it arrives (so a large file never sits whole
+ * An uploaded file, spooled to a file of the spool folder as it arrives (so a large file never sits whole
  * in memory), with its size and SHA-256. Delete it with {@link #close()}.
  */
 final class Upload implements AutoCloseable {
@@ -30,9 +30,11 @@ final class Upload implements AutoCloseable {
         this.sha256 = sha256;
     }
 
-    /** Copies the stream to a temporary file; throws {@link TooLarge} past {@code maxBytes}. */
-    static Upload spool(InputStream body, String fileName, String mediaType, long maxBytes) throws IOException {
-        Path path = Files.createTempFile("ukp-import-", ".upload");
+    /**
+     * Copies the stream to {@code path}, a new file of the spool folder (deleted if this fails);
+     * throws {@link TooLarge} past {@code maxBytes}.
+     */
+    static Upload spool(Path path, InputStream body, String fileName, String mediaType, long maxBytes) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long size = 0;

@@ -64,6 +64,41 @@ class ReaderRoleTest {
         }
     }
 
+    @Test
+    void shouldBoundTheReadersConnectionsStatementsAndIdleTransactions() throws SQLException {
+        try (Connection owner = dataSource.getConnection(); Statement statement = owner.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT rolconnlimit, current_setting('max_connections')::int "
+                     + "- current_setting('superuser_reserved_connections')::int FROM pg_roles WHERE rolname = 'ukp_reader'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(20);
+            assertThat(rs.getInt(1) + 10).as("the reader and the service's pool fit the server").isLessThan(rs.getInt(2));
+        }
+        try (Connection reader = readerConnection(); Statement statement = reader.createStatement()) {
+            assertThat(show(statement, "statement_timeout")).isEqualTo("1min");
+            assertThat(show(statement, "idle_in_transaction_session_timeout")).isEqualTo("5min");
+        }
+    }
+
+    @Test
+    void shouldNotLetTheReaderTakeAdvisoryLocksOrTheServicesLocks() throws SQLException {
+        try (Connection reader = readerConnection(); Statement statement = reader.createStatement()) {
+            // Flyway's migration lock at start is an advisory lock
+            assertThatThrownBy(() -> statement.executeQuery("SELECT pg_try_advisory_lock(1)"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT pg_advisory_xact_lock(hashtext('ukp_import'))"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM service_lock FOR UPDATE"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private Connection readerConnection() throws SQLException {
         String url;
         try (Connection owner = dataSource.getConnection()) {

@@ -20,6 +20,8 @@ class DemoDataTest {
     DemoData demo;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    ImportSpool spool;
 
     @BeforeEach
     void clean() {
@@ -34,7 +36,7 @@ class DemoDataTest {
 
     @Test
     void shouldImportEveryDatasetMarkedSynthetic() throws Exception {
-        DemoData enabled = new DemoData(importService, new DemoProperties(true), environment, dsl, clock);
+        DemoData enabled = new DemoData(importService, new DemoProperties(true), environment, dsl, clock, spool);
         enabled.loadOnFirstStart();
 
         assertThat(dsl.fetch("SELECT dataset, outcome, synthetic, imported_by FROM import ORDER BY id")

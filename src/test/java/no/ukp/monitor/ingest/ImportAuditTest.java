@@ -1,0 +1,227 @@
+package no.ukp.monitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.TestDatabase;
+import no.ukp.monitor.TestUsers;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/** Every import attempt, however odd its headers or however it ends, leaves an audit row with an outcome. */
+@DatabaseTest
+@TestPropertySource(properties = "ukp.import.max-size=4KB")
+class ImportAuditTest {
+
+    static final String POPULATION = "year,municipality,population\n2024,5001,212660\n";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ImportProperties properties;
+    @Autowired
+    ImportSpool spool;
+    @MockitoSpyBean
+    StatusImpact statuses;
+
+    @BeforeEach
+    void clean() {
+        TestDatabase.clean(dsl);
+    }
+
+    @Test
+    void shouldCutAFileNameOver255Characters() throws Exception {
+        String name = "a".repeat(300) + ".csv";
+        HttpResponse<String> response = post("population", "text/csv", "attachment; filename=\"" + name + "\"", POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("stored");
+        assertThat(audit.get("file_name", String.class)).hasSize(255).startsWith("aaaa").endsWith("…");
+    }
+
+    @Test
+    void shouldNeverCutAFileNameInsideACharacter() throws Exception {
+        String name = "a".repeat(253) + "%F0%9F%98%80" + "b".repeat(10) + ".csv"; // an emoji is two UTF-16 chars
+        HttpResponse<String> response = post("population", "text/csv", "attachment; filename*=UTF-8''" + name, POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(onlyAuditRow().get("file_name", String.class)).isEqualTo("a".repeat(253) + "…");
+    }
+
+    @Test
+    void shouldReplaceANulInFilenameStar() throws Exception {
+        HttpResponse<String> response = post("population", "text/csv", "attachment; filename*=UTF-8''folke%00tall.csv",
+                POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(onlyAuditRow().get("file_name", String.class)).isEqualTo("folke\uFFFDtall.csv");
+    }
+
+    @Test
+    void shouldKeepTheRawTextOfAnInvalidFilenameStar() throws Exception {
+        HttpResponse<String> response = post("population", "text/csv", "attachment; filename*=UTF-8''%G1%.csv", POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("stored");
+        assertThat(audit.get("file_name", String.class)).isEqualTo("attachment; filename*=UTF-8''%G1%.csv");
+    }
+
+    @Test
+    void shouldCutAContentTypeOver120Characters() throws Exception {
+        String type = "text/csv; charset=UTF-8; note=" + "x".repeat(150);
+        HttpResponse<String> response = post("population", type, null, POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(onlyAuditRow().get("media_type", String.class)).hasSize(120).startsWith("text/csv; charset=UTF-8");
+    }
+
+    @Test
+    void shouldRecordAnUnknownMediaTypeOver120CharactersAsRefused() throws Exception {
+        HttpResponse<String> response = post("population", "application/" + "x".repeat(200), null, POPULATION);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("refused");
+        assertThat(audit.get("media_type", String.class)).hasSize(120);
+    }
+
+    @Test
+    void shouldRecordAMultipartBodyOverTheLimitAsRefused() throws Exception {
+        String boundary = "grense";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stor.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + "x".repeat(6000) + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = post("population", "multipart/form-data; boundary=" + boundary, null, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("refused");
+        assertThat(audit.get("dataset", String.class)).isEqualTo("population");
+        assertThat(audit.get("imported_by", String.class)).isEqualTo("ingest");
+        assertThat(audit.get("finished_at", OffsetDateTime.class)).isNotNull();
+    }
+
+    @Test
+    void shouldRecordAMultipartPartWithAnInvalidFilenameStar() throws Exception {
+        String boundary = "grense";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''%G1%.csv\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + POPULATION + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = post("population", "multipart/form-data; boundary=" + boundary, null, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(onlyAuditRow().get("outcome", String.class)).isEqualTo("refused");
+    }
+
+    @Test
+    void shouldRecordAnUploadTheClientBreaksOff() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/imports/population HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString(("ingest:" + TestUsers.PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8)) + "\r\nContent-Length: 3000\r\n\r\n" + POPULATION)
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(200);
+        } // closed with 2 950 bytes still to come
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (dsl.fetchCount(dsl.selectFrom("import")) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("refused");
+        assertThat(audit.get("size_bytes", Long.class)).isEqualTo(3000);
+        assertThat(dsl.fetchSingle("SELECT message FROM import_message").get(0, String.class)).contains("kunne ikke tas imot");
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void shouldRecordAnImportEndedByAnErrorAsFailedAndDeleteItsSpoolFile() throws Exception {
+        doThrow(new OutOfMemoryError("Java heap space (test)")).when(statuses).latestMonth();
+
+        HttpResponse<String> response = post("population?dryRun=true", "text/csv", null, POPULATION);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo("failed");
+        assertThat(audit.get("finished_at", OffsetDateTime.class)).isNotNull();
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void shouldSpoolUploadsInTheSpoolFolderAndDeleteThem() throws Exception {
+        assertThat(post("population", "text/csv", null, POPULATION).statusCode()).isEqualTo(200);
+        String multipart = "--g\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + POPULATION + "\r\n--g--\r\n";
+        assertThat(post("population", "multipart/form-data; boundary=g", null, multipart).statusCode()).isEqualTo(200);
+
+        assertThat(spool.folder()).isDirectory();
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void shouldCloseImportsLeftRunningByAKilledServiceAndDeleteTheirSpoolFilesAtStart() throws Exception {
+        // what a SIGKILL mid-import leaves: an audit row still running, a spool file
+        long killed = dsl.fetchSingle("INSERT INTO import (dataset, file_name, media_type, size_bytes, sha256, imported_by, "
+                + "started_at, dry_run, outcome) VALUES ('population', 'folketall.csv', 'text/csv', 33000000, '', 'ingest', "
+                + "now() - interval '1 hour', false, 'running') RETURNING id").get(0, Long.class);
+        Path leftOver = Files.writeString(spool.folder().resolve("ukp-import-1234.upload"), "year,municipality\n");
+
+        spool.cleanUpAfterAnEarlierRun();
+
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("id", Long.class)).isEqualTo(killed);
+        assertThat(audit.get("outcome", String.class)).isEqualTo("interrupted");
+        assertThat(audit.get("finished_at", OffsetDateTime.class)).isNotNull();
+        assertThat(dsl.fetch("SELECT message FROM import_message WHERE import_id = ?", killed).getValues(0, String.class))
+                .singleElement().asString().contains("avbrutt");
+        assertThat(leftOver).doesNotExist();
+    }
+
+    private List<Path> spoolFiles() throws IOException {
+        try (Stream<Path> files = Files.list(spool.folder())) {
+            return files.toList();
+        }
+    }
+
+    private Record onlyAuditRow() {
+        return dsl.fetchSingle("SELECT * FROM import");
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String disposition, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports/" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("ingest:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (disposition != null) {
+            request.header("Content-Disposition", disposition);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
