@@ -122,13 +122,9 @@ class ImportRepository {
         return record;
     }
 
-    /** Shortened to the column's size; NUL (which PostgreSQL text cannot hold) shown as U+FFFD. */
+    /** Shortened to the column's size as the answer is: {@link ImportProblem#cut}. */
     private static String truncate(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        String storable = text.replace('\u0000', '\uFFFD');
-        return storable.length() <= max ? storable : storable.substring(0, max - 1) + "…";
+        return ImportProblem.cut(text, max);
     }
 
     private static ImportEntry toEntry(Record r, Map<String, List<ImportProblem>> messages) {

@@ -1,0 +1,513 @@
+package no.ukp.monitor.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * A bounded pre-scan of an XLSX before fastexcel-reader opens it, so that a small upload cannot
+ * unpack or parse into more than {@link ImportProperties.Xlsx} allows (fastexcel keeps the
+ * shared strings it has read in memory, builds every text and attribute whole, and allocates a
+ * row as wide as its farthest cell).
+ *
+ * <p>Every zip entry is inflated once, counting the bytes that really come out (declared sizes
+ * are not trusted), with the same zip reader fastexcel uses. Every XML part (every entry that
+ * starts with {@code <}) goes through a small byte-level scanner that never builds a string: it
+ * counts shared strings ({@code si}), their total length, the text of one cell or shared string
+ * (all text inside {@code si}, {@code is}, {@code v}, {@code f}, {@code t}, as fastexcel
+ * concatenates it), the length of every tag, comment and instruction, rows and cells per row and
+ * their {@code r} references. A DTD (entity expansion) or a part not in UTF-8 is refused.
+ */
+final class XlsxCheck {
+
+    private static final Locale NORWEGIAN = Locale.forLanguageTag("nb-NO");
+
+    private final ImportProperties.Xlsx limits;
+    private final byte[] buffer = new byte[64 * 1024];
+    /** the tag being read, up to the length limit (4 bytes per character at most) */
+    private final byte[] tag;
+    private long unpacked;
+    private long sharedStrings;
+    private long sharedStringsLength;
+
+    private XlsxCheck(ImportProperties.Xlsx limits) {
+        this.limits = limits;
+        this.tag = new byte[Math.min(limits.maxCellLength(), 1 << 20) * 4 + 16];
+    }
+
+    /** Throws {@link UnreadableFile} (a Norwegian message naming the limit) unless the file keeps within the limits. */
+    static void check(Path file, ImportProperties.Xlsx limits) throws UnreadableFile {
+        new XlsxCheck(limits).scan(file);
+    }
+
+    private void scan(Path file) throws UnreadableFile {
+        try (ZipFile zip = ZipFile.builder().setFile(file.toFile()).get()) {
+            Set<String> names = new HashSet<>();
+            int entries = 0;
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
+                if (++entries > limits.maxEntries()) {
+                    throw limit(0, "", "XLSX-filen har flere enn " + number(limits.maxEntries()) + " deler",
+                            "max-entries");
+                }
+                if (!names.add(entry.getName())) {
+                    throw new UnreadableFile(0, entry.getName(), "XLSX-filen har flere deler med samme navn («"
+                            + entry.getName() + "»): den er skadet eller laget for å lure leseren");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    new Part(entry.getName()).scan(in);
+                }
+            }
+        } catch (UnreadableFile e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFile(0, "", "", "Filen er ikke en gyldig XLSX-fil (zip-arkivet kan ikke leses): "
+                    + "lagre den på nytt som Excel-arbeidsbok (.xlsx)", e);
+        }
+    }
+
+    private UnreadableFile limit(int line, String value, String what, String property) {
+        return new UnreadableFile(line, "", value, what + " (grense ukp.import.xlsx." + property + ")", null);
+    }
+
+    private static String number(long n) {
+        return String.format(NORWEGIAN, "%,d", n);
+    }
+
+    /** One zip entry, scanned as XML if it starts with {@code <}. */
+    private final class Part {
+
+        private static final int START = 0;
+        private static final int BINARY = 1;
+        private static final int TEXT = 2;
+        private static final int TAG_OPEN = 3;
+        private static final int TAG = 4;
+        private static final int BANG = 5;
+        private static final int COMMENT = 6;
+        private static final int CDATA = 7;
+        private static final int INSTRUCTION = 8;
+
+        private final String name;
+        private int state = START;
+        private long offset;
+        private int tagBytes;
+        private long tagLength;
+        private byte quote;
+        private int last1;
+        private int last2;
+        private boolean forget;
+        private int entity;
+        /** text of the current cell or shared string: everything inside si, is, v, f, t */
+        private long textLength;
+        private int valueDepth;
+        private int sharedDepth;
+        private long rows;
+        private long rowNumber;
+        private long cellsInRow;
+        private long column;
+        private String cell = "";
+
+        Part(String name) {
+            this.name = name;
+        }
+
+        void scan(InputStream in) throws IOException {
+            byte[] head = in.readNBytes(4);
+            unpacked += head.length;
+            if (isUtf16Or32(head)) {
+                throw notUtf8();
+            }
+            for (byte b : head) {
+                next(b);
+            }
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                unpacked += n;
+                if (unpacked > limits.maxUncompressedSize().toBytes()) {
+                    throw limit(0, name, "XLSX-filen pakker ut til mer enn "
+                            + number(limits.maxUncompressedSize().toMegabytes()) + " MB", "max-uncompressed-size");
+                }
+                if (state != BINARY) {
+                    for (int i = 0; i < n; i++) {
+                        next(buffer[i]);
+                    }
+                }
+            }
+        }
+
+        private void next(byte b) throws UnreadableFile {
+            switch (state) {
+                case START -> start(b);
+                case TEXT -> {
+                    if (b == '<') {
+                        state = TAG_OPEN;
+                        tagBytes = 0;
+                        tagLength = 0;
+                    } else {
+                        text(b);
+                    }
+                }
+                case TAG_OPEN -> {
+                    if (b == '!') {
+                        state = BANG;
+                        append(b);
+                    } else if (b == '?') {
+                        state = INSTRUCTION;
+                        append(b);
+                    } else {
+                        state = TAG;
+                        quote = 0;
+                        tag(b);
+                    }
+                }
+                case TAG -> tag(b);
+                case BANG -> bang(b);
+                case COMMENT -> {
+                    append(b);
+                    if (b == '>' && last1 == '-' && last2 == '-') {
+                        endMarkup();
+                    }
+                }
+                case CDATA -> {
+                    if (b == '>' && last1 == ']' && last2 == ']') {
+                        endMarkup();
+                    } else {
+                        text(b);
+                    }
+                }
+                case INSTRUCTION -> {
+                    append(b);
+                    if (b == '>' && last1 == '?') {
+                        declaration();
+                        endMarkup();
+                    }
+                }
+                default -> { }
+            }
+            if (forget) {
+                // the dashes of "<!--" do not end the comment as "-->"
+                last1 = 0;
+                last2 = 0;
+                forget = false;
+            } else {
+                last2 = last1;
+                last1 = b;
+            }
+            offset++;
+        }
+
+        /** Before the first markup: a UTF-8 byte order mark and white space, then {@code <} for XML. */
+        private void start(byte b) throws UnreadableFile {
+            int u = b & 0xFF;
+            if ((offset < 3 && (u == 0xEF || u == 0xBB || u == 0xBF)) || u == ' ' || u == '\t' || u == '\r' || u == '\n') {
+                text(b);
+            } else if (u == '<') {
+                state = TAG_OPEN;
+                tagBytes = 0;
+                tagLength = 0;
+            } else {
+                state = BINARY;
+            }
+        }
+
+        private void text(byte b) throws UnreadableFile {
+            int chars;
+            if (entity > 0) {
+                // an entity (&amp;, &#229;) is one character; a name that runs on counts as text
+                if (b == ';') {
+                    entity = 0;
+                    return;
+                }
+                if (++entity <= 12) {
+                    return;
+                }
+                entity = 0;
+                chars = characters(b);
+            } else if (b == '&') {
+                entity = 1;
+                chars = 1;
+            } else {
+                chars = characters(b);
+            }
+            if (chars == 0) {
+                return;
+            }
+            textLength += chars;
+            if (textLength > limits.maxCellLength()) {
+                throw limit(line(), cell, (cell.isEmpty() ? "En tekst i XLSX-filen" : "Cellen " + cell) + " har mer enn "
+                        + number(limits.maxCellLength()) + " tegn", "max-cell-length");
+            }
+            if (sharedDepth > 0) {
+                sharedStringsLength += chars;
+                if (sharedStringsLength > limits.maxSharedStringsLength()) {
+                    throw limit(0, name, "De delte tekstene i XLSX-filen har til sammen mer enn "
+                            + number(limits.maxSharedStringsLength()) + " tegn", "max-shared-strings-length");
+                }
+            }
+        }
+
+        private void tag(byte b) throws UnreadableFile {
+            if (quote != 0) {
+                if (b == quote) {
+                    quote = 0;
+                }
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                element();
+                endMarkup();
+                return;
+            }
+            append(b);
+        }
+
+        /** {@code <!--}, {@code <![CDATA[}; anything else ({@code <!DOCTYPE}) is refused. */
+        private void bang(byte b) throws UnreadableFile {
+            append(b);
+            String so = new String(tag, 0, tagBytes, StandardCharsets.ISO_8859_1);
+            if (so.equals("!--")) {
+                state = COMMENT;
+                forget = true;
+            } else if (so.equals("![CDATA[")) {
+                state = CDATA;
+            } else if (!"!--".startsWith(so) && !"![CDATA[".startsWith(so)) {
+                throw new UnreadableFile(0, name, "XLSX-filen inneholder en DTD eller en annen deklarasjon («<" + so
+                        + "»), som Excel aldri skriver: filen avvises");
+            }
+        }
+
+        /** The bytes of a tag, comment or instruction, counted against the length limit. */
+        private void append(byte b) throws UnreadableFile {
+            tagLength += characters(b);
+            if (tagLength > limits.maxCellLength()) {
+                throw limit(line(), name, "XLSX-filen har en XML-tagg eller -kommentar på mer enn "
+                        + number(limits.maxCellLength()) + " tegn", "max-cell-length");
+            }
+            if (tagBytes < tag.length) {
+                tag[tagBytes++] = b;
+            }
+        }
+
+        private void endMarkup() {
+            state = TEXT;
+            if (valueDepth == 0) {
+                textLength = 0;
+            }
+        }
+
+        /** A start or end tag has been read whole: count what fastexcel would allocate for it. */
+        private void element() throws UnreadableFile {
+            boolean end = tagBytes > 0 && tag[0] == '/';
+            boolean empty = tagBytes > 0 && tag[tagBytes - 1] == '/';
+            int from = end ? 1 : 0;
+            int to = from;
+            while (to < tagBytes && !isSpace(tag[to]) && tag[to] != '/') {
+                to++;
+            }
+            String local = localName(from, to);
+            if (end) {
+                switch (local) {
+                    case "si" -> {
+                        sharedDepth = Math.max(0, sharedDepth - 1);
+                        valueDepth = Math.max(0, valueDepth - 1);
+                    }
+                    case "is", "v", "f", "t" -> valueDepth = Math.max(0, valueDepth - 1);
+                    default -> { }
+                }
+                return;
+            }
+            switch (local) {
+                case "si" -> {
+                    if (++sharedStrings > limits.maxSharedStrings()) {
+                        throw limit(0, name, "XLSX-filen har flere enn " + number(limits.maxSharedStrings())
+                                + " delte tekster", "max-shared-strings");
+                    }
+                    if (!empty) {
+                        sharedDepth++;
+                        openValue();
+                    }
+                }
+                case "is", "v", "f", "t" -> {
+                    if (!empty) {
+                        openValue();
+                    }
+                }
+                case "row" -> row(reference(to));
+                case "c" -> cell(reference(to));
+                default -> { }
+            }
+        }
+
+        /** The {@code r} attribute; one with a character reference (which Excel never writes) is refused. */
+        private String reference(int from) throws UnreadableFile {
+            String reference = attribute(from, "r");
+            if (reference != null && reference.indexOf('&') >= 0) {
+                throw new UnreadableFile(line(), name, "XLSX-filen har en cellereferanse med en tegnreferanse («"
+                        + reference + "»), som Excel aldri skriver: filen avvises");
+            }
+            return reference;
+        }
+
+        private void openValue() {
+            if (valueDepth++ == 0) {
+                textLength = 0;
+            }
+        }
+
+        private void row(String reference) throws UnreadableFile {
+            rows++;
+            cellsInRow = 0;
+            column = 0;
+            cell = "";
+            long number = reference == null ? rowNumber + 1 : digits(reference, 0);
+            rowNumber = number < 0 ? rowNumber + 1 : number;
+            if (rows > limits.maxRows() || rowNumber > limits.maxRows()) {
+                throw limit(0, name, "Arket har flere enn " + number(limits.maxRows()) + " rader", "max-rows");
+            }
+        }
+
+        private void cell(String reference) throws UnreadableFile {
+            cellsInRow++;
+            long referenced = reference == null ? -1 : columnOf(reference);
+            column = referenced > 0 ? referenced : column + 1;
+            cell = reference == null ? "" : reference.length() > 20 ? reference.substring(0, 20) + "…" : reference;
+            if (column > limits.maxColumns() || cellsInRow > limits.maxColumns()) {
+                throw limit(line(), cell, "Rad " + line() + " har celler utenfor de første " + number(limits.maxColumns())
+                        + " kolonnene", "max-columns");
+            }
+        }
+
+        /** The spreadsheet row being read, as the import counts lines (0 outside a sheet). */
+        private int line() {
+            return rows == 0 ? 0 : (int) Math.min(rowNumber, Integer.MAX_VALUE);
+        }
+
+        /** {@code <?xml … encoding="…"?>}: only UTF-8, the encoding Excel writes, is scanned correctly. */
+        private void declaration() throws UnreadableFile {
+            String text = new String(tag, 0, Math.min(tagBytes, 200), StandardCharsets.ISO_8859_1);
+            int at = text.indexOf("encoding");
+            if (text.startsWith("?xml") && at > 0) {
+                String rest = text.substring(at + "encoding".length()).replaceFirst("^\\s*=\\s*", "");
+                if (!rest.isEmpty()) {
+                    char q = rest.charAt(0);
+                    int close = rest.indexOf(q, 1);
+                    String encoding = close > 0 ? rest.substring(1, close) : rest;
+                    if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")) {
+                        throw notUtf8();
+                    }
+                }
+            }
+        }
+
+        private UnreadableFile notUtf8() {
+            return new UnreadableFile(0, name, "XLSX-filen har en XML-del som ikke er skrevet i UTF-8, slik Excel gjør: "
+                    + "lagre den på nytt som Excel-arbeidsbok (.xlsx)");
+        }
+
+        /** The value of the first attribute whose local name is {@code wanted}, or null. */
+        private String attribute(int from, String wanted) {
+            int i = from;
+            while (i < tagBytes) {
+                while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '/')) {
+                    i++;
+                }
+                int nameStart = i;
+                while (i < tagBytes && tag[i] != '=' && !isSpace(tag[i])) {
+                    i++;
+                }
+                String attribute = localName(nameStart, i);
+                while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '=')) {
+                    i++;
+                }
+                if (i >= tagBytes || (tag[i] != '"' && tag[i] != '\'')) {
+                    return null;
+                }
+                byte q = tag[i++];
+                int valueStart = i;
+                while (i < tagBytes && tag[i] != q) {
+                    i++;
+                }
+                if (attribute.equals(wanted)) {
+                    return new String(tag, valueStart, Math.min(i, valueStart + 64) - valueStart, StandardCharsets.UTF_8).strip();
+                }
+                i++;
+            }
+            return null;
+        }
+
+        private String localName(int from, int to) {
+            int start = from;
+            for (int i = from; i < to; i++) {
+                if (tag[i] == ':') {
+                    start = i + 1;
+                }
+            }
+            return to - start > 8 ? "" : new String(tag, start, to - start, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** A byte order mark of UTF-16 or UTF-32, or {@code <} in one of them (XML that aalto would read but this scan not). */
+    private static boolean isUtf16Or32(byte[] head) {
+        int[] b = new int[4];
+        for (int i = 0; i < 4; i++) {
+            b[i] = i < head.length ? head[i] & 0xFF : -1;
+        }
+        boolean utf16 = (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0 && b[1] == '<')
+                || (b[0] == '<' && b[1] == 0);
+        boolean utf32 = b[0] == 0 && b[1] == 0 && ((b[2] == 0 && b[3] == '<') || (b[2] == 0xFE && b[3] == 0xFF));
+        return utf16 || utf32;
+    }
+
+    /** The 1-based column of a reference like {@code XFD1048576} or {@code $B$2}; -1 without letters. */
+    static long columnOf(String reference) {
+        long column = 0;
+        int letters = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = Character.toUpperCase(reference.charAt(i));
+            if (c == '$') {
+                continue;
+            }
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            if (++letters > 6) {
+                return Long.MAX_VALUE;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return letters == 0 ? -1 : column;
+    }
+
+    /** The number in {@code text} from the first digit on; -1 without digits, capped when huge. */
+    static long digits(String text, int from) {
+        long n = -1;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n = Math.min(Long.MAX_VALUE / 20, Math.max(0, n) * 10 + (c - '0'));
+            } else if (n >= 0) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /** Characters (UTF-16 units) a UTF-8 byte starts: 0 for a continuation byte, 2 for a 4-byte sequence. */
+    private static int characters(byte b) {
+        if ((b & 0xC0) == 0x80) {
+            return 0;
+        }
+        return (b & 0xF8) == 0xF0 ? 2 : 1;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+}
