@@ -28,6 +28,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 final class XlsxCheck {
 
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb-NO");
+    private static final byte[] COMMENT_OPEN = "!--".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CDATA_OPEN = "![CDATA[".getBytes(StandardCharsets.ISO_8859_1);
 
     private final ImportProperties.Xlsx limits;
     private final byte[] buffer = new byte[64 * 1024];
@@ -113,6 +115,9 @@ final class XlsxCheck {
         private long cellsInRow;
         private long column;
         private String cell = "";
+        private int cellStart = -1;
+        private int cellEnd = -1;
+        private int referenceEnd;
 
         Part(String name) {
             this.name = name;
@@ -241,6 +246,7 @@ final class XlsxCheck {
             }
             textLength += chars;
             if (textLength > limits.maxCellLength()) {
+                String cell = cell();
                 throw limit(line(), cell, (cell.isEmpty() ? "En tekst i XLSX-filen" : "Cellen " + cell) + " har mer enn "
                         + number(limits.maxCellLength()) + " tegn", "max-cell-length");
             }
@@ -271,16 +277,28 @@ final class XlsxCheck {
         /** {@code <!--}, {@code <![CDATA[}; anything else ({@code <!DOCTYPE}) is refused. */
         private void bang(byte b) throws UnreadableFile {
             append(b);
-            String so = new String(tag, 0, tagBytes, StandardCharsets.ISO_8859_1);
-            if (so.equals("!--")) {
+            if (startsWith(COMMENT_OPEN) && tagBytes == COMMENT_OPEN.length) {
                 state = COMMENT;
                 forget = true;
-            } else if (so.equals("![CDATA[")) {
+            } else if (startsWith(CDATA_OPEN) && tagBytes == CDATA_OPEN.length) {
                 state = CDATA;
-            } else if (!"!--".startsWith(so) && !"![CDATA[".startsWith(so)) {
-                throw new UnreadableFile(0, name, "XLSX-filen inneholder en DTD eller en annen deklarasjon («<" + so
-                        + "»), som Excel aldri skriver: filen avvises");
+            } else if (!startsWith(COMMENT_OPEN) && !startsWith(CDATA_OPEN)) {
+                throw new UnreadableFile(0, name, "XLSX-filen inneholder en DTD eller en annen deklarasjon («<"
+                        + new String(tag, 0, tagBytes, StandardCharsets.ISO_8859_1) + "»), som Excel aldri skriver: filen avvises");
             }
+        }
+
+        /** Whether the bytes read of the markup so far are a start of {@code prefix}. */
+        private boolean startsWith(byte[] prefix) {
+            if (tagBytes > prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < tagBytes; i++) {
+                if (tag[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The bytes of a tag, comment or instruction, counted against the length limit. */
@@ -311,77 +329,173 @@ final class XlsxCheck {
             while (to < tagBytes && !isSpace(tag[to]) && tag[to] != '/') {
                 to++;
             }
-            String local = localName(from, to);
+            int local = localStart(from, to);
+            int length = to - local;
+            if (length > 3) {
+                return;
+            }
+            boolean si = is(local, to, "si");
+            boolean value = si || is(local, to, "is") || is(local, to, "v") || is(local, to, "f") || is(local, to, "t");
             if (end) {
-                switch (local) {
-                    case "si" -> {
-                        sharedDepth = Math.max(0, sharedDepth - 1);
-                        valueDepth = Math.max(0, valueDepth - 1);
-                    }
-                    case "is", "v", "f", "t" -> valueDepth = Math.max(0, valueDepth - 1);
-                    default -> { }
+                if (si) {
+                    sharedDepth = Math.max(0, sharedDepth - 1);
+                }
+                if (value) {
+                    valueDepth = Math.max(0, valueDepth - 1);
                 }
                 return;
             }
-            switch (local) {
-                case "si" -> {
-                    if (++sharedStrings > limits.maxSharedStrings()) {
-                        throw limit(0, name, "XLSX-filen har flere enn " + number(limits.maxSharedStrings())
-                                + " delte tekster", "max-shared-strings");
-                    }
-                    if (!empty) {
-                        sharedDepth++;
-                        openValue();
-                    }
+            if (si && ++sharedStrings > limits.maxSharedStrings()) {
+                throw limit(0, name, "XLSX-filen har flere enn " + number(limits.maxSharedStrings())
+                        + " delte tekster", "max-shared-strings");
+            }
+            if (value && !empty) {
+                if (si) {
+                    sharedDepth++;
                 }
-                case "is", "v", "f", "t" -> {
-                    if (!empty) {
-                        openValue();
-                    }
+                if (valueDepth++ == 0) {
+                    textLength = 0;
                 }
-                case "row" -> row(reference(to));
-                case "c" -> cell(reference(to));
-                default -> { }
+            } else if (is(local, to, "row")) {
+                row(reference(to));
+            } else if (is(local, to, "c")) {
+                cell(reference(to));
             }
         }
 
-        /** The {@code r} attribute; one with a character reference (which Excel never writes) is refused. */
-        private String reference(int from) throws UnreadableFile {
-            String reference = attribute(from, "r");
-            if (reference != null && reference.indexOf('&') >= 0) {
-                throw new UnreadableFile(line(), name, "XLSX-filen har en cellereferanse med en tegnreferanse («"
-                        + reference + "»), som Excel aldri skriver: filen avvises");
+        private boolean is(int from, int to, String wanted) {
+            if (to - from != wanted.length()) {
+                return false;
             }
-            return reference;
+            for (int i = 0; i < wanted.length(); i++) {
+                if (tag[from + i] != wanted.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        private void openValue() {
-            if (valueDepth++ == 0) {
-                textLength = 0;
+        /** Where the local name starts: after the namespace prefix, if any. */
+        private int localStart(int from, int to) {
+            int start = from;
+            for (int i = from; i < to; i++) {
+                if (tag[i] == ':') {
+                    start = i + 1;
+                }
             }
+            return start;
         }
 
-        private void row(String reference) throws UnreadableFile {
+        /**
+         * The {@code r} attribute as the start of its value in the tag ({@link #referenceEnd} its
+         * end), -1 without one; one with a character reference (which Excel never writes) is refused.
+         */
+        private int reference(int from) throws UnreadableFile {
+            int i = from;
+            while (i < tagBytes) {
+                while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '/')) {
+                    i++;
+                }
+                int nameStart = i;
+                while (i < tagBytes && tag[i] != '=' && !isSpace(tag[i])) {
+                    i++;
+                }
+                int nameEnd = i;
+                while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '=')) {
+                    i++;
+                }
+                if (i >= tagBytes || (tag[i] != '"' && tag[i] != '\'')) {
+                    return -1;
+                }
+                byte q = tag[i++];
+                int valueStart = i;
+                while (i < tagBytes && tag[i] != q) {
+                    i++;
+                }
+                if (is(localStart(nameStart, nameEnd), nameEnd, "r")) {
+                    referenceEnd = i;
+                    for (int j = valueStart; j < i; j++) {
+                        if (tag[j] == '&') {
+                            throw new UnreadableFile(line(), name, "XLSX-filen har en cellereferanse med en tegnreferanse («"
+                                    + text(valueStart, i) + "»), som Excel aldri skriver: filen avvises");
+                        }
+                    }
+                    return valueStart;
+                }
+                i++;
+            }
+            return -1;
+        }
+
+        private String text(int from, int to) {
+            return new String(tag, from, Math.min(to, from + 20) - from, StandardCharsets.UTF_8) + (to - from > 20 ? "…" : "");
+        }
+
+        private void row(int reference) throws UnreadableFile {
             rows++;
             cellsInRow = 0;
             column = 0;
             cell = "";
-            long number = reference == null ? rowNumber + 1 : digits(reference, 0);
+            long number = reference < 0 ? -1 : digits(reference, referenceEnd);
             rowNumber = number < 0 ? rowNumber + 1 : number;
             if (rows > limits.maxRows() || rowNumber > limits.maxRows()) {
                 throw limit(0, name, "Arket har flere enn " + number(limits.maxRows()) + " rader", "max-rows");
             }
         }
 
-        private void cell(String reference) throws UnreadableFile {
+        private void cell(int reference) throws UnreadableFile {
             cellsInRow++;
-            long referenced = reference == null ? -1 : columnOf(reference);
+            long referenced = reference < 0 ? -1 : columnOf(reference, referenceEnd);
             column = referenced > 0 ? referenced : column + 1;
-            cell = reference == null ? "" : reference.length() > 20 ? reference.substring(0, 20) + "…" : reference;
+            cellStart = reference;
+            cellEnd = reference < 0 ? -1 : referenceEnd;
+            cell = null;
             if (column > limits.maxColumns() || cellsInRow > limits.maxColumns()) {
-                throw limit(line(), cell, "Rad " + line() + " har celler utenfor de første " + number(limits.maxColumns())
+                throw limit(line(), cell(), "Rad " + line() + " har celler utenfor de første " + number(limits.maxColumns())
                         + " kolonnene", "max-columns");
             }
+        }
+
+        /** The reference of the cell being read (its text made only for a message). */
+        private String cell() {
+            if (cell == null) {
+                cell = cellStart < 0 ? "" : text(cellStart, cellEnd);
+            }
+            return cell;
+        }
+
+        /** The 1-based column of a reference like {@code XFD1048576} or {@code $B$2}; -1 without letters. */
+        private long columnOf(int from, int to) {
+            long n = 0;
+            int letters = 0;
+            for (int i = from; i < to; i++) {
+                int c = tag[i] & 0xDF; // upper case for ASCII letters
+                if (tag[i] == '$') {
+                    continue;
+                }
+                if (c < 'A' || c > 'Z') {
+                    break;
+                }
+                if (++letters > 6) {
+                    return Long.MAX_VALUE;
+                }
+                n = n * 26 + (c - 'A' + 1);
+            }
+            return letters == 0 ? -1 : n;
+        }
+
+        /** The number from the first digit on; -1 without digits, capped when huge. */
+        private long digits(int from, int to) {
+            long n = -1;
+            for (int i = from; i < to; i++) {
+                byte c = tag[i];
+                if (c >= '0' && c <= '9') {
+                    n = Math.min(Long.MAX_VALUE / 20, Math.max(0, n) * 10 + (c - '0'));
+                } else if (n >= 0) {
+                    break;
+                }
+            }
+            return n;
         }
 
         /** The spreadsheet row being read, as the import counts lines (0 outside a sheet). */
@@ -391,6 +505,9 @@ final class XlsxCheck {
 
         /** {@code <?xml … encoding="…"?>}: only UTF-8, the encoding Excel writes, is scanned correctly. */
         private void declaration() throws UnreadableFile {
+            if (tagBytes < 4 || tag[1] != 'x' || tag[2] != 'm' || tag[3] != 'l') {
+                return;
+            }
             String text = new String(tag, 0, Math.min(tagBytes, 200), StandardCharsets.ISO_8859_1);
             int at = text.indexOf("encoding");
             if (text.startsWith("?xml") && at > 0) {
@@ -410,47 +527,6 @@ final class XlsxCheck {
             return new UnreadableFile(0, name, "XLSX-filen har en XML-del som ikke er skrevet i UTF-8, slik Excel gjør: "
                     + "lagre den på nytt som Excel-arbeidsbok (.xlsx)");
         }
-
-        /** The value of the first attribute whose local name is {@code wanted}, or null. */
-        private String attribute(int from, String wanted) {
-            int i = from;
-            while (i < tagBytes) {
-                while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '/')) {
-                    i++;
-                }
-                int nameStart = i;
-                while (i < tagBytes && tag[i] != '=' && !isSpace(tag[i])) {
-                    i++;
-                }
-                String attribute = localName(nameStart, i);
-                while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '=')) {
-                    i++;
-                }
-                if (i >= tagBytes || (tag[i] != '"' && tag[i] != '\'')) {
-                    return null;
-                }
-                byte q = tag[i++];
-                int valueStart = i;
-                while (i < tagBytes && tag[i] != q) {
-                    i++;
-                }
-                if (attribute.equals(wanted)) {
-                    return new String(tag, valueStart, Math.min(i, valueStart + 64) - valueStart, StandardCharsets.UTF_8).strip();
-                }
-                i++;
-            }
-            return null;
-        }
-
-        private String localName(int from, int to) {
-            int start = from;
-            for (int i = from; i < to; i++) {
-                if (tag[i] == ':') {
-                    start = i + 1;
-                }
-            }
-            return to - start > 8 ? "" : new String(tag, start, to - start, StandardCharsets.ISO_8859_1);
-        }
     }
 
     /** A byte order mark of UTF-16 or UTF-32, or {@code <} in one of them (XML that aalto would read but this scan not). */
@@ -463,40 +539,6 @@ final class XlsxCheck {
                 || (b[0] == '<' && b[1] == 0);
         boolean utf32 = b[0] == 0 && b[1] == 0 && ((b[2] == 0 && b[3] == '<') || (b[2] == 0xFE && b[3] == 0xFF));
         return utf16 || utf32;
-    }
-
-    /** The 1-based column of a reference like {@code XFD1048576} or {@code $B$2}; -1 without letters. */
-    static long columnOf(String reference) {
-        long column = 0;
-        int letters = 0;
-        for (int i = 0; i < reference.length(); i++) {
-            char c = Character.toUpperCase(reference.charAt(i));
-            if (c == '$') {
-                continue;
-            }
-            if (c < 'A' || c > 'Z') {
-                break;
-            }
-            if (++letters > 6) {
-                return Long.MAX_VALUE;
-            }
-            column = column * 26 + (c - 'A' + 1);
-        }
-        return letters == 0 ? -1 : column;
-    }
-
-    /** The number in {@code text} from the first digit on; -1 without digits, capped when huge. */
-    static long digits(String text, int from) {
-        long n = -1;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                n = Math.min(Long.MAX_VALUE / 20, Math.max(0, n) * 10 + (c - '0'));
-            } else if (n >= 0) {
-                break;
-            }
-        }
-        return n;
     }
 
     /** Characters (UTF-16 units) a UTF-8 byte starts: 0 for a continuation byte, 2 for a 4-byte sequence. */
