@@ -1,7 +1,13 @@
 package no.ukp.monitor.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -23,7 +29,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * counts shared strings ({@code si}), their total length, the text of one cell or shared string
  * (all text inside {@code si}, {@code is}, {@code v}, {@code f}, {@code t}, as fastexcel
  * concatenates it), the length of every tag, comment and instruction, rows and cells per row and
- * their {@code r} references. A DTD (entity expansion) or a part not in UTF-8 is refused.
+ * their {@code r} references. A DTD (entity expansion) is refused; a part in UTF-16 or UTF-32
+ * is decoded first, one in a single-byte encoding counted byte by byte.
  */
 final class XlsxCheck {
 
@@ -83,6 +90,40 @@ final class XlsxCheck {
         return String.format(NORWEGIAN, "%,d", n);
     }
 
+    /** An entry's inflated bytes, counted against the total as they come out. */
+    private final class Counted extends FilterInputStream {
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws UnreadableFile {
+            unpacked += n;
+            if (unpacked > limits.maxUncompressedSize().toBytes()) {
+                throw limit(0, "", "XLSX-filen pakker ut til mer enn "
+                        + number(limits.maxUncompressedSize().toMegabytes()) + " MB", "max-uncompressed-size");
+            }
+        }
+    }
+
     /** One zip entry, scanned as XML if it starts with {@code <}. */
     private final class Part {
 
@@ -105,6 +146,8 @@ final class XlsxCheck {
         private int last1;
         private int last2;
         private boolean forget;
+        /** the part declares a single-byte encoding: count bytes, not UTF-8 sequences */
+        private boolean singleByte;
         private int entity;
         /** text of the current cell or shared string: everything inside si, is, v, f, t */
         private long textLength;
@@ -123,25 +166,51 @@ final class XlsxCheck {
             this.name = name;
         }
 
-        void scan(InputStream in) throws IOException {
+        void scan(InputStream entry) throws IOException {
+            InputStream in = new Counted(entry);
             byte[] head = in.readNBytes(4);
-            unpacked += head.length;
-            if (isUtf16Or32(head)) {
-                throw notUtf8();
+            Charset wide = wideCharset(head);
+            if (wide != null) {
+                scan(new InputStreamReader(new SequenceInputStream(new ByteArrayInputStream(head), in), wide));
+                return;
             }
             for (byte b : head) {
                 next(b);
             }
             int n;
             while ((n = in.read(buffer)) > 0) {
-                unpacked += n;
-                if (unpacked > limits.maxUncompressedSize().toBytes()) {
-                    throw limit(0, name, "XLSX-filen pakker ut til mer enn "
-                            + number(limits.maxUncompressedSize().toMegabytes()) + " MB", "max-uncompressed-size");
-                }
                 if (state != BINARY) {
                     for (int i = 0; i < n; i++) {
                         next(buffer[i]);
+                    }
+                }
+            }
+        }
+
+        /**
+         * XML in UTF-16 or UTF-32 (aalto reads it; Excel never writes it, SharePoint's custom XML
+         * may): decoded and scanned as the same text in UTF-8 would be.
+         */
+        private void scan(Reader in) throws IOException {
+            char[] chars = new char[8 * 1024];
+            int n;
+            while ((n = in.read(chars)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    char c = chars[i];
+                    if (c < 0x80) {
+                        next((byte) c);
+                    } else if (c < 0x800) {
+                        next((byte) 0xC0);
+                        next((byte) 0x80);
+                    } else if (Character.isHighSurrogate(c)) {
+                        next((byte) 0xF0);
+                        next((byte) 0x80);
+                        next((byte) 0x80);
+                        next((byte) 0x80);
+                    } else if (!Character.isLowSurrogate(c)) {
+                        next((byte) 0xE0);
+                        next((byte) 0x80);
+                        next((byte) 0x80);
                     }
                 }
             }
@@ -234,12 +303,12 @@ final class XlsxCheck {
                     return;
                 }
                 entity = 0;
-                chars = characters(b);
+                chars = singleByte ? 1 : characters(b);
             } else if (b == '&') {
                 entity = 1;
                 chars = 1;
             } else {
-                chars = characters(b);
+                chars = singleByte ? 1 : characters(b);
             }
             if (chars == 0) {
                 return;
@@ -303,7 +372,7 @@ final class XlsxCheck {
 
         /** The bytes of a tag, comment or instruction, counted against the length limit. */
         private void append(byte b) throws UnreadableFile {
-            tagLength += characters(b);
+            tagLength += singleByte ? 1 : characters(b);
             if (tagLength > limits.maxCellLength()) {
                 throw limit(line(), name, "XLSX-filen har en XML-tagg eller -kommentar på mer enn "
                         + number(limits.maxCellLength()) + " tegn", "max-cell-length");
@@ -516,29 +585,36 @@ final class XlsxCheck {
                     char q = rest.charAt(0);
                     int close = rest.indexOf(q, 1);
                     String encoding = close > 0 ? rest.substring(1, close) : rest;
-                    if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")) {
-                        throw notUtf8();
-                    }
+                    // a single-byte encoding (ISO-8859-1, windows-1252): every byte is a character
+                    singleByte = !encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")
+                            && !encoding.toUpperCase(Locale.ROOT).startsWith("UTF-");
                 }
             }
         }
-
-        private UnreadableFile notUtf8() {
-            return new UnreadableFile(0, name, "XLSX-filen har en XML-del som ikke er skrevet i UTF-8, slik Excel gjør: "
-                    + "lagre den på nytt som Excel-arbeidsbok (.xlsx)");
-        }
     }
 
-    /** A byte order mark of UTF-16 or UTF-32, or {@code <} in one of them (XML that aalto would read but this scan not). */
-    private static boolean isUtf16Or32(byte[] head) {
+    /** UTF-16 or UTF-32 by a byte order mark or by {@code <} in one of them; null for anything else. */
+    private static Charset wideCharset(byte[] head) {
         int[] b = new int[4];
         for (int i = 0; i < 4; i++) {
             b[i] = i < head.length ? head[i] & 0xFF : -1;
         }
-        boolean utf16 = (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0 && b[1] == '<')
-                || (b[0] == '<' && b[1] == 0);
-        boolean utf32 = b[0] == 0 && b[1] == 0 && ((b[2] == 0 && b[3] == '<') || (b[2] == 0xFE && b[3] == 0xFF));
-        return utf16 || utf32;
+        if ((b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)) {
+            return Charset.forName("UTF-32");
+        }
+        if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == '<') {
+            return Charset.forName("UTF-32BE");
+        }
+        if (b[0] == '<' && b[1] == 0 && b[2] == 0 && b[3] == 0) {
+            return Charset.forName("UTF-32LE");
+        }
+        if ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE)) {
+            return StandardCharsets.UTF_16;
+        }
+        if (b[0] == 0 && b[1] == '<') {
+            return StandardCharsets.UTF_16BE;
+        }
+        return b[0] == '<' && b[1] == 0 ? StandardCharsets.UTF_16LE : null;
     }
 
     /** Characters (UTF-16 units) a UTF-8 byte starts: 0 for a continuation byte, 2 for a 4-byte sequence. */

@@ -87,6 +87,10 @@ final class HostileFiles {
 
     /** {@code count} distinct shared strings; the sheet's header refers to the last one. */
     static byte[] manySharedStrings(int count) {
+        return zip(manySharedStringsParts(count));
+    }
+
+    static Map<String, Content> manySharedStringsParts(int count) {
         Map<String, Content> parts = workbook(text(HEADER_ROW + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>" + (count - 1)
                 + "</v></c></row>"));
         parts.put(SHARED_STRINGS, sharedStrings(out -> {
@@ -94,7 +98,7 @@ final class HostileFiles {
                 out.write(bytes("<si><t>" + i + "</t></si>"));
             }
         }));
-        return zip(parts);
+        return parts;
     }
 
     /** One shared string of {@code chars} characters, used by a cell; as rich text runs when {@code runs}. */
@@ -147,25 +151,30 @@ final class HostileFiles {
         }));
     }
 
-    /** Whitespace and comments in the sheet until it unpacks to {@code bytes} bytes. */
+    /** Comments in the sheet until it unpacks to {@code bytes} bytes (kept: seconds to deflate). */
     static byte[] hugeSheet(long bytes) {
-        return zip(workbook(out -> {
+        return BOMBS.computeIfAbsent("sheet " + bytes, k -> zip(workbook(out -> {
             out.write(bytes(HEADER_ROW));
             repeat(out, "<!-- padding -->\n", bytes / 17);
-        }));
+        })));
     }
 
-    /** An extra part nobody reads, of {@code bytes} zeros (a zip bomb beside a valid workbook). */
+    /** An extra part nobody reads, of {@code bytes} zeros: a zip bomb beside a valid workbook (kept). */
     static byte[] paddedWorkbook(long bytes) {
-        Map<String, Content> parts = validWorkbook();
-        parts.put("xl/media/padding.bin", out -> {
-            byte[] zeros = new byte[64 * 1024];
-            for (long left = bytes; left > 0; left -= zeros.length) {
-                out.write(zeros, 0, (int) Math.min(zeros.length, left));
-            }
+        return BOMBS.computeIfAbsent("padding " + bytes, k -> {
+            Map<String, Content> parts = validWorkbook();
+            parts.put("xl/media/padding.bin", out -> {
+                byte[] zeros = new byte[64 * 1024];
+                for (long left = bytes; left > 0; left -= zeros.length) {
+                    out.write(zeros, 0, (int) Math.min(zeros.length, left));
+                }
+            });
+            return zip(parts);
         });
-        return zip(parts);
     }
+
+    /** the big zip bombs, made once per test run (they compress to about a megabyte) */
+    private static final Map<String, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A valid workbook whose sheet appears twice, the second time with different rows. */
     static byte[] duplicateSheet() {
@@ -218,6 +227,20 @@ final class HostileFiles {
         parts.put(SHEET, text("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>"
                 + HEADER_ROW + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>2025-01</t></is></c><c r=\"B2"));
         return zip(parts);
+    }
+
+    /** The part's XML in another encoding: UTF-16LE with a byte order mark, or bytes as ISO-8859-1 with its declaration. */
+    static Content encoded(Content utf8, java.nio.charset.Charset charset) {
+        return out -> {
+            ByteArrayOutputStream xml = new ByteArrayOutputStream();
+            utf8.write(xml);
+            String text = xml.toString(StandardCharsets.UTF_8).replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                    "<?xml version=\"1.0\" encoding=\"" + charset.name() + "\"?>");
+            if (charset.equals(StandardCharsets.UTF_16LE)) {
+                out.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+            }
+            out.write(text.getBytes(charset));
+        };
     }
 
     static byte[] zip(Map<String, Content> parts) {

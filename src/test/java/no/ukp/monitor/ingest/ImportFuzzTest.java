@@ -99,8 +99,8 @@ class ImportFuzzTest {
                 new Hostile("giant CSV header", ImportClient.CSV, () -> HostileFiles.giantCsvHeader(100_001 + random.nextInt(30_000_000))));
         // the two that unpack to more than 512 MB take seconds to deflate: once each
         List<Hostile> once = List.of(
-                new Hostile("compressible huge sheet", ImportClient.XLSX, () -> HostileFiles.hugeSheet(520L << 20)),
-                new Hostile("padding entry", ImportClient.XLSX, () -> HostileFiles.paddedWorkbook(520L << 20)));
+                new Hostile("compressible huge sheet", ImportClient.XLSX, () -> HostileFiles.hugeSheet(ImportHostileFilesTest.HUGE)),
+                new Hostile("padding entry", ImportClient.XLSX, () -> HostileFiles.paddedWorkbook(ImportHostileFilesTest.HUGE)));
         List<Hostile> cases = new java.util.ArrayList<>(once);
         for (int round = 0; round < 2; round++) {
             cases.addAll(kinds);

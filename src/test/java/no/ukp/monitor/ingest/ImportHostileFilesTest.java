@@ -26,6 +26,8 @@ class ImportHostileFilesTest {
 
     /** An answer echoing one cut value per error stays far below this. */
     static final int MAX_ANSWER_BYTES = 16 * 1024;
+    /** more than ukp.import.xlsx.max-uncompressed-size (512 MB) */
+    static final long HUGE = 520L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -65,9 +67,9 @@ class ImportHostileFilesTest {
 
     @Test
     void shouldRefuseAnXlsxThatUnpacksToMoreThanTheLimit() {
-        assertThat(rejectedXlsx(HostileFiles.paddedWorkbook(600L << 20)).get("message").asText())
+        assertThat(rejectedXlsx(HostileFiles.paddedWorkbook(HUGE)).get("message").asText())
                 .contains("ukp.import.xlsx.max-uncompressed-size");
-        assertThat(rejectedXlsx(HostileFiles.hugeSheet(600L << 20)).get("message").asText())
+        assertThat(rejectedXlsx(HostileFiles.hugeSheet(HUGE)).get("message").asText())
                 .contains("ukp.import.xlsx.max-uncompressed-size");
     }
 
@@ -99,6 +101,28 @@ class ImportHostileFilesTest {
     @Test
     void shouldRefuseAnXlsxWithADocumentTypeDefinition() {
         assertThat(rejectedXlsx(HostileFiles.entityExpansion()).get("message").asText()).contains("DTD");
+    }
+
+    @Test
+    void shouldScanXmlPartsInUtf16OrASingleByteEncodingAsWell() {
+        var utf16 = HostileFiles.manySharedStringsParts(1_000_001);
+        utf16.put(HostileFiles.SHARED_STRINGS, HostileFiles.encoded(utf16.get(HostileFiles.SHARED_STRINGS),
+                StandardCharsets.UTF_16LE));
+        assertThat(rejectedXlsx(HostileFiles.zip(utf16)).get("message").asText()).contains("ukp.import.xlsx.max-shared-strings");
+
+        // 40 000 × '°', one byte each in ISO-8859-1, but continuation bytes if read as UTF-8
+        var latin1 = HostileFiles.workbook(HostileFiles.text("<row r=\"1\">" + HostileFiles.inline("A1", "°".repeat(40_000))
+                + "</row>"));
+        latin1.put(HostileFiles.SHEET, HostileFiles.encoded(latin1.get(HostileFiles.SHEET), StandardCharsets.ISO_8859_1));
+        assertThat(rejectedXlsx(HostileFiles.zip(latin1)).get("message").asText()).contains("ukp.import.xlsx.max-cell-length");
+
+        // SharePoint writes custom XML in UTF-16: not a reason to refuse the workbook
+        var sharePoint = HostileFiles.validWorkbook();
+        sharePoint.put("customXml/item1.xml", HostileFiles.encoded(HostileFiles.text(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ct:contentTypeSchema xmlns:ct=\"urn:x\"/>"), StandardCharsets.UTF_16LE));
+        ResponseEntity<JsonNode> stored = new ImportClient(rest).post("monthly-statistics", HostileFiles.zip(sharePoint),
+                ImportClient.XLSX, false);
+        assertThat(stored.getStatusCode().value()).as("%s", stored.getBody()).isEqualTo(200);
     }
 
     @Test
