@@ -83,7 +83,8 @@ final class CsvRows implements RowSource {
             record.forEach(cells::add);
             lastRecord = record.getRecordNumber();
             return new SourceRow(Math.toIntExact(record.getRecordNumber()), cells);
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Commons CSV throws UncheckedIOException (with the reader's UnreadableFile as its cause)
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof UnreadableFile unreadable) {
                     throw unreadable;
