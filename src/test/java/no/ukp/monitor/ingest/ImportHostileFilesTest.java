@@ -126,6 +126,19 @@ class ImportHostileFilesTest {
     }
 
     @Test
+    void shouldNotUnpackAZipNestedInAWorkbook() {
+        // an embedded object may be a zip; it is counted as it is stored, never opened
+        var parts = HostileFiles.validWorkbook();
+        byte[] bomb = HostileFiles.paddedWorkbook(HUGE);
+        parts.put("xl/embeddings/bomb.zip", out -> out.write(bomb));
+
+        ResponseEntity<JsonNode> response = new ImportClient(rest).post("monthly-statistics", HostileFiles.zip(parts),
+                ImportClient.XLSX, false);
+
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    }
+
+    @Test
     void shouldStillImportTheMinimalWorkbookTheHostileOnesAreMadeFrom() {
         ResponseEntity<JsonNode> response = new ImportClient(rest).post("monthly-statistics",
                 HostileFiles.zip(HostileFiles.validWorkbook()), ImportClient.XLSX, false);
