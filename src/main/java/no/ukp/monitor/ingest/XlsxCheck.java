@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -23,7 +24,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * shared strings it has read in memory, builds every text and attribute whole, and allocates a
  * row as wide as its farthest cell).
  *
- * <p>Every zip entry is inflated once, counting the bytes that really come out (declared sizes
+ * <p>Entries are counted in the raw file before the zip reader parses its directory. Every zip
+ * entry is inflated once, counting the bytes that really come out (declared sizes
  * are not trusted), with the same zip reader fastexcel uses. Every XML part (every entry that
  * starts with {@code <}) goes through a small byte-level scanner that never builds a string: it
  * counts shared strings ({@code si}), their total length, the text of one cell or shared string
@@ -35,6 +37,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 final class XlsxCheck {
 
     private static final Locale NORWEGIAN = Locale.forLanguageTag("nb-NO");
+    /** "PK\1\2", as the bytes appear in the file */
+    private static final int CENTRAL_DIRECTORY_SIGNATURE = 0x504B0102;
     private static final byte[] COMMENT_OPEN = "!--".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CDATA_OPEN = "![CDATA[".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -57,14 +61,25 @@ final class XlsxCheck {
     }
 
     private void scan(Path file) throws UnreadableFile {
+        try {
+            countEntries(file);
+            scanEntries(file);
+        } catch (UnreadableFile e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFile(0, "", "", "Filen er ikke en gyldig XLSX-fil (zip-arkivet kan ikke leses): "
+                    + "lagre den på nytt som Excel-arbeidsbok (.xlsx)", e);
+        }
+    }
+
+    private void scanEntries(Path file) throws IOException {
         try (ZipFile zip = ZipFile.builder().setFile(file.toFile()).get()) {
             Set<String> names = new HashSet<>();
             int entries = 0;
             for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
                 ZipArchiveEntry entry = e.nextElement();
                 if (++entries > limits.maxEntries()) {
-                    throw limit(0, "", "XLSX-filen har flere enn " + number(limits.maxEntries()) + " deler",
-                            "max-entries");
+                    throw tooManyEntries();
                 }
                 if (!names.add(entry.getName())) {
                     throw new UnreadableFile(0, entry.getName(), "XLSX-filen har flere deler med samme navn («"
@@ -74,12 +89,33 @@ final class XlsxCheck {
                     new Part(entry.getName()).scan(in);
                 }
             }
-        } catch (UnreadableFile e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableFile(0, "", "", "Filen er ikke en gyldig XLSX-fil (zip-arkivet kan ikke leses): "
-                    + "lagre den på nytt som Excel-arbeidsbok (.xlsx)", e);
         }
+    }
+
+    /**
+     * Refuses too many entries before a zip reader keeps its central directory in memory (about
+     * 2 KB of heap per entry, so a 50 MB upload could hold a gigabyte): every central-directory
+     * entry any reader can find starts with the signature {@code PK\1\2}, so counting those
+     * bytes in the whole file is a bound whatever reader and however the directory is located.
+     */
+    private void countEntries(Path file) throws IOException {
+        long entries = 0;
+        int window = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    window = (window << 8) | (buffer[i] & 0xFF);
+                    if (window == CENTRAL_DIRECTORY_SIGNATURE && ++entries > limits.maxEntries()) {
+                        throw tooManyEntries();
+                    }
+                }
+            }
+        }
+    }
+
+    private UnreadableFile tooManyEntries() {
+        return limit(0, "", "XLSX-filen har flere enn " + number(limits.maxEntries()) + " deler", "max-entries");
     }
 
     private UnreadableFile limit(int line, String value, String what, String property) {

@@ -91,6 +91,9 @@ class ImportFuzzTest {
                 new Hostile("wide row", ImportClient.XLSX, () -> HostileFiles.wideRow(257 + random.nextInt(200_000))),
                 new Hostile("duplicate entry", ImportClient.XLSX, HostileFiles::duplicateSheet),
                 new Hostile("many entries", ImportClient.XLSX, () -> HostileFiles.manyEntries(1_000 + random.nextInt(5_000))),
+                // a central directory of hundreds of thousands of entries, which a zip reader keeps whole
+                new Hostile("huge central directory", ImportClient.XLSX,
+                        () -> HostileFiles.manyEntries(100_000 + random.nextInt(300_000))),
                 new Hostile("entity expansion", ImportClient.XLSX, HostileFiles::entityExpansion),
                 new Hostile("giant quoted CSV field", ImportClient.CSV,
                         () -> HostileFiles.giantQuotedCsvField(100_001 + random.nextInt(30_000_000))),
