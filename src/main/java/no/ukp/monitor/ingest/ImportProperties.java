@@ -28,8 +28,10 @@ public record ImportProperties(DataSize maxSize, int maxMessages, Csv csv, Xlsx 
      * @param maxCellLength           most characters in one cell, shared string, XML tag or comment
      * @param maxRows                 most rows in one sheet, and the highest row number
      * @param maxColumns              most cells in one row, and the farthest column
+     * @param maxListElements         most sheets, relationships, content types, cell or number formats in one part
+     * @param maxDistinctNames        most distinct element and attribute names in one part
      */
     public record Xlsx(DataSize maxUncompressedSize, int maxEntries, int maxSharedStrings, long maxSharedStringsLength,
-                       int maxCellLength, int maxRows, int maxColumns) {
+                       int maxCellLength, int maxRows, int maxColumns, int maxListElements, int maxDistinctNames) {
     }
 }

@@ -31,7 +31,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * counts shared strings ({@code si}), their total length, the text of one cell or shared string
  * (all text inside {@code si}, {@code is}, {@code v}, {@code f}, {@code t}, as fastexcel
  * concatenates it), the length of every tag, comment and instruction, rows and cells per row and
- * their {@code r} references. A DTD (entity expansion) is refused; a part in UTF-16 or UTF-32
+ * their {@code r} references, the distinct element and attribute names of a part (the parser's
+ * name table) and the elements fastexcel keeps in lists (sheets, relationships, content types,
+ * cell and number formats). A DTD (entity expansion) is refused; a part in UTF-16 or UTF-32
  * is decoded first, one in a single-byte encoding counted byte by byte.
  */
 final class XlsxCheck {
@@ -49,10 +51,14 @@ final class XlsxCheck {
     private long unpacked;
     private long sharedStrings;
     private long sharedStringsLength;
+    /** hashes of the element and attribute names of the part being scanned (open addressing) */
+    private final long[] names;
+    private final long seed = java.util.concurrent.ThreadLocalRandom.current().nextLong();
 
     private XlsxCheck(ImportProperties.Xlsx limits) {
         this.limits = limits;
         this.tag = new byte[Math.min(limits.maxCellLength(), 1 << 20) * 4 + 16];
+        this.names = new long[Integer.highestOneBit(Math.min(Math.max(limits.maxDistinctNames(), 16), 1 << 20)) * 4];
     }
 
     /** Throws {@link UnreadableFile} (a Norwegian message naming the limit) unless the file keeps within the limits. */
@@ -196,10 +202,14 @@ final class XlsxCheck {
         private String cell = "";
         private int cellStart = -1;
         private int cellEnd = -1;
+        private int referenceStart = -1;
         private int referenceEnd;
+        private int listed;
+        private int distinctNames;
 
         Part(String name) {
             this.name = name;
+            java.util.Arrays.fill(names, 0);
         }
 
         void scan(InputStream entry) throws IOException {
@@ -236,17 +246,18 @@ final class XlsxCheck {
                     if (c < 0x80) {
                         next((byte) c);
                     } else if (c < 0x800) {
-                        next((byte) 0xC0);
-                        next((byte) 0x80);
-                    } else if (Character.isHighSurrogate(c)) {
+                        next((byte) (0xC0 | c >> 6));
+                        next((byte) (0x80 | c & 0x3F));
+                    } else if (Character.isSurrogate(c)) {
+                        // each half as a 2-unit character: the counts are what matter, names stay distinct
                         next((byte) 0xF0);
-                        next((byte) 0x80);
-                        next((byte) 0x80);
-                        next((byte) 0x80);
-                    } else if (!Character.isLowSurrogate(c)) {
-                        next((byte) 0xE0);
-                        next((byte) 0x80);
-                        next((byte) 0x80);
+                        next((byte) (0x80 | c >> 12 & 0x3F));
+                        next((byte) (0x80 | c >> 6 & 0x3F));
+                        next((byte) (0x80 | c & 0x3F));
+                    } else {
+                        next((byte) (0xE0 | c >> 12));
+                        next((byte) (0x80 | c >> 6 & 0x3F));
+                        next((byte) (0x80 | c & 0x3F));
                     }
                 }
             }
@@ -435,8 +446,18 @@ final class XlsxCheck {
                 to++;
             }
             int local = localStart(from, to);
-            int length = to - local;
-            if (length > 3) {
+            if (!end) {
+                attributes(from, to);
+                if (is(local, to, "sheet") || is(local, to, "Relationship") || is(local, to, "Override")
+                        || is(local, to, "Default") || is(local, to, "xf") || is(local, to, "numFmt")) {
+                    if (++listed > limits.maxListElements()) {
+                        throw limit(0, name, "XML-delen har flere enn " + number(limits.maxListElements()) + " «"
+                                + new String(tag, local, to - local, StandardCharsets.UTF_8) + "»-elementer og lignende",
+                                "max-list-elements");
+                    }
+                }
+            }
+            if (to - local > 3) {
                 return;
             }
             boolean si = is(local, to, "si");
@@ -462,9 +483,9 @@ final class XlsxCheck {
                     textLength = 0;
                 }
             } else if (is(local, to, "row")) {
-                row(reference(to));
+                row(referenceStart);
             } else if (is(local, to, "c")) {
-                cell(reference(to));
+                cell(referenceStart);
             }
         }
 
@@ -492,11 +513,14 @@ final class XlsxCheck {
         }
 
         /**
-         * The {@code r} attribute as the start of its value in the tag ({@link #referenceEnd} its
-         * end), -1 without one; one with a character reference (which Excel never writes) is refused.
+         * Registers the element's name and every attribute's name (the parser keeps a table of
+         * them), and finds the {@code r} attribute: {@link #referenceStart} to {@link #referenceEnd}
+         * (-1 without one). One with a character reference (which Excel never writes) is refused.
          */
-        private int reference(int from) throws UnreadableFile {
-            int i = from;
+        private void attributes(int from, int nameEnd) throws UnreadableFile {
+            name(from, nameEnd);
+            referenceStart = -1;
+            int i = nameEnd;
             while (i < tagBytes) {
                 while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '/')) {
                     i++;
@@ -505,19 +529,21 @@ final class XlsxCheck {
                 while (i < tagBytes && tag[i] != '=' && !isSpace(tag[i])) {
                     i++;
                 }
-                int nameEnd = i;
+                int attributeEnd = i;
                 while (i < tagBytes && (isSpace(tag[i]) || tag[i] == '=')) {
                     i++;
                 }
                 if (i >= tagBytes || (tag[i] != '"' && tag[i] != '\'')) {
-                    return -1;
+                    return;
                 }
+                name(nameStart, attributeEnd);
                 byte q = tag[i++];
                 int valueStart = i;
                 while (i < tagBytes && tag[i] != q) {
                     i++;
                 }
-                if (is(localStart(nameStart, nameEnd), nameEnd, "r")) {
+                if (referenceStart < 0 && is(localStart(nameStart, attributeEnd), attributeEnd, "r")) {
+                    referenceStart = valueStart;
                     referenceEnd = i;
                     for (int j = valueStart; j < i; j++) {
                         if (tag[j] == '&') {
@@ -525,11 +551,35 @@ final class XlsxCheck {
                                     + text(valueStart, i) + "»), som Excel aldri skriver: filen avvises");
                         }
                     }
-                    return valueStart;
                 }
                 i++;
             }
-            return -1;
+        }
+
+        /** Counts a name not seen before in this part (a hash of its bytes, keyed so it cannot be aimed at). */
+        private void name(int from, int to) throws UnreadableFile {
+            long h = seed;
+            for (int i = from; i < to; i++) {
+                h = (h ^ (tag[i] & 0xFF)) * 0x100000001B3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h = h == 0 ? 1 : h;
+            int mask = names.length - 1;
+            for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
+                if (names[slot] == h) {
+                    return;
+                }
+                if (names[slot] == 0) {
+                    names[slot] = h;
+                    if (++distinctNames > limits.maxDistinctNames() || distinctNames > names.length / 2) {
+                        throw limit(0, name, "XML-delen har flere enn " + number(limits.maxDistinctNames())
+                                + " ulike element- og attributtnavn", "max-distinct-names");
+                    }
+                    return;
+                }
+            }
         }
 
         private String text(int from, int to) {

@@ -176,6 +176,29 @@ final class HostileFiles {
     /** the big zip bombs, made once per test run (they compress to about a megabyte) */
     private static final Map<String, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A workbook listing {@code count} sheets (fastexcel keeps a list of them). */
+    static byte[] manySheets(int count) {
+        Map<String, Content> parts = validWorkbook();
+        parts.put("xl/workbook.xml", out -> {
+            out.write(bytes("<workbook xmlns=\"" + MAIN + "\" "
+                    + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"));
+            for (int i = 1; i <= count; i++) {
+                out.write(bytes("<sheet name=\"Ark" + i + "\" sheetId=\"" + i + "\" r:id=\"rId1\"/>"));
+            }
+            out.write(bytes("</sheets></workbook>"));
+        });
+        return zip(parts);
+    }
+
+    /** A sheet with {@code count} distinct element and attribute names starting with {@code prefix}. */
+    static byte[] distinctNames(int count, String prefix) {
+        return zip(workbook(out -> {
+            for (int i = 0; i < count; i++) {
+                out.write(bytes("<" + prefix + Integer.toString(i, 36) + " a" + i + "=\"1\"/>"));
+            }
+        }));
+    }
+
     /** A valid workbook whose sheet appears twice, the second time with different rows. */
     static byte[] duplicateSheet() {
         Map<String, Content> parts = validWorkbook();

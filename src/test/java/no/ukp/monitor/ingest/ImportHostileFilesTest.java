@@ -99,6 +99,25 @@ class ImportHostileFilesTest {
     }
 
     @Test
+    void shouldRefuseAPartListingMoreSheetsOrFormatsThanTheLimit() {
+        // fastexcel keeps every sheet of workbook.xml (and every relationship, content type, cell format) in a list
+        JsonNode error = rejectedXlsx(HostileFiles.manySheets(100_000));
+
+        assertThat(error.get("message").asText()).contains("«sheet»", "ukp.import.xlsx.max-list-elements");
+        assertThat(error.get("value").asText()).isEqualTo("xl/workbook.xml");
+    }
+
+    @Test
+    void shouldRefuseAPartWithMoreDistinctXmlNamesThanTheLimit() {
+        // the XML parser keeps a table of every element and attribute name it has seen
+        for (String prefix : List.of("x", "ø")) {
+            byte[] file = HostileFiles.distinctNames(20_000, prefix);
+
+            assertThat(rejectedXlsx(file).get("message").asText()).contains("ukp.import.xlsx.max-distinct-names");
+        }
+    }
+
+    @Test
     void shouldRefuseAnXlsxWithADocumentTypeDefinition() {
         assertThat(rejectedXlsx(HostileFiles.entityExpansion()).get("message").asText()).contains("DTD");
     }
