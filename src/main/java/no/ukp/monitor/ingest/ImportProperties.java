@@ -30,8 +30,10 @@ public record ImportProperties(DataSize maxSize, int maxMessages, Csv csv, Xlsx 
      * @param maxColumns              most cells in one row, and the farthest column
      * @param maxListElements         most sheets, relationships, content types, cell or number formats in one part
      * @param maxDistinctNames        most distinct element and attribute names in one part
+     * @param maxDepth                most levels elements nest in one part
      */
     public record Xlsx(DataSize maxUncompressedSize, int maxEntries, int maxSharedStrings, long maxSharedStringsLength,
-                       int maxCellLength, int maxRows, int maxColumns, int maxListElements, int maxDistinctNames) {
+                       int maxCellLength, int maxRows, int maxColumns, int maxListElements, int maxDistinctNames,
+                       int maxDepth) {
     }
 }

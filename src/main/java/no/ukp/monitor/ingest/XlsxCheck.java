@@ -31,7 +31,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * counts shared strings ({@code si}), their total length, the text of one cell or shared string
  * (all text inside {@code si}, {@code is}, {@code v}, {@code f}, {@code t}, as fastexcel
  * concatenates it), the length of every tag, comment and instruction, rows and cells per row and
- * their {@code r} references, the distinct element and attribute names of a part (the parser's
+ * their {@code r} references, how deep elements nest, the distinct element and attribute names of a part (the parser's
  * name table) and the elements fastexcel keeps in lists (sheets, relationships, content types,
  * cell and number formats). A DTD (entity expansion) is refused; a part in UTF-16 or UTF-32
  * is decoded first, one in a single-byte encoding counted byte by byte.
@@ -205,6 +205,7 @@ final class XlsxCheck {
         private int referenceStart = -1;
         private int referenceEnd;
         private int listed;
+        private int depth;
         private int distinctNames;
 
         Part(String name) {
@@ -446,6 +447,12 @@ final class XlsxCheck {
                 to++;
             }
             int local = localStart(from, to);
+            if (end) {
+                depth = Math.max(0, depth - 1);
+            } else if (!empty && ++depth > limits.maxDepth()) {
+                throw limit(line(), name, "XML-delen har elementer nestet mer enn " + number(limits.maxDepth())
+                        + " nivåer dypt", "max-depth");
+            }
             if (!end) {
                 attributes(from, to);
                 if (is(local, to, "sheet") || is(local, to, "Relationship") || is(local, to, "Override")

@@ -199,6 +199,14 @@ final class HostileFiles {
         }));
     }
 
+    /** Elements nested {@code levels} deep in the sheet (they compress to almost nothing). */
+    static byte[] deepNesting(int levels) {
+        return zip(workbook(out -> {
+            repeat(out, "<a>", levels);
+            repeat(out, "</a>", levels);
+        }));
+    }
+
     /** A valid workbook whose sheet appears twice, the second time with different rows. */
     static byte[] duplicateSheet() {
         Map<String, Content> parts = validWorkbook();

@@ -95,6 +95,7 @@ class ImportFuzzTest {
                 new Hostile("huge central directory", ImportClient.XLSX,
                         () -> HostileFiles.manyEntries(100_000 + random.nextInt(300_000))),
                 new Hostile("entity expansion", ImportClient.XLSX, HostileFiles::entityExpansion),
+                new Hostile("deep nesting", ImportClient.XLSX, () -> HostileFiles.deepNesting(101 + random.nextInt(50_000_000))),
                 new Hostile("many sheets", ImportClient.XLSX, () -> HostileFiles.manySheets(65_537 + random.nextInt(1_000_000))),
                 new Hostile("distinct names", ImportClient.XLSX,
                         () -> HostileFiles.distinctNames(10_001 + random.nextInt(1_000_000), random.nextBoolean() ? "x" : "ø")),

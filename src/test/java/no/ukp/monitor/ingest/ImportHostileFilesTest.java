@@ -118,6 +118,13 @@ class ImportHostileFilesTest {
     }
 
     @Test
+    void shouldRefuseElementsNestedDeeperThanTheLimit() {
+        // the XML parser keeps a frame per open element: 100 million levels would take gigabytes
+        assertThat(rejectedXlsx(HostileFiles.deepNesting(1_000_000)).get("message").asText())
+                .contains("ukp.import.xlsx.max-depth");
+    }
+
+    @Test
     void shouldRefuseAnXlsxWithADocumentTypeDefinition() {
         assertThat(rejectedXlsx(HostileFiles.entityExpansion()).get("message").asText()).contains("DTD");
     }
