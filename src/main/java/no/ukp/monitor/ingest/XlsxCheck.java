@@ -29,12 +29,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * are not trusted), with the same zip reader fastexcel uses. Every XML part (every entry that
  * starts with {@code <}) goes through a small byte-level scanner that never builds a string: it
  * counts shared strings ({@code si}), their total length, the text of one cell or shared string
- * (all text inside {@code si}, {@code is}, {@code v}, {@code f}, {@code t}, as fastexcel
+ * (all text and CDATA inside {@code si}, {@code is}, {@code v}, {@code f}, {@code t}, as fastexcel
  * concatenates it), the length of every tag, comment and instruction, rows and cells per row and
- * their {@code r} references, how deep elements nest, the distinct element and attribute names of a part (the parser's
- * name table) and the elements fastexcel keeps in lists (sheets, relationships, content types,
- * cell and number formats). A DTD (entity expansion) is refused; a part in UTF-16 or UTF-32
- * is decoded first, one in a single-byte encoding counted byte by byte.
+ * their {@code r} references, how deep elements nest, the distinct element and attribute names
+ * of a part (the parser's name table) and the elements fastexcel keeps in lists (sheets,
+ * relationships, content types, cell and number formats). A DTD (entity expansion) is refused;
+ * a part in UTF-16 or UTF-32 is decoded first, one in a single-byte encoding counted byte by byte.
  */
 final class XlsxCheck {
 
@@ -301,7 +301,7 @@ final class XlsxCheck {
                     if (b == '>' && last1 == ']' && last2 == ']') {
                         endMarkup();
                     } else {
-                        text(b);
+                        count(singleByte ? 1 : characters(b));
                     }
                 }
                 case INSTRUCTION -> {
@@ -358,6 +358,11 @@ final class XlsxCheck {
             } else {
                 chars = singleByte ? 1 : characters(b);
             }
+            count(chars);
+        }
+
+        /** Counts {@code chars} characters of text (of CDATA too, where {@code &} is just a character). */
+        private void count(int chars) throws UnreadableFile {
             if (chars == 0) {
                 return;
             }

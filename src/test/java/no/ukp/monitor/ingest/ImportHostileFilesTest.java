@@ -49,8 +49,11 @@ class ImportHostileFilesTest {
 
     @Test
     void shouldRefuseAnXlsxCellLongerThanTheLimitAsSharedOrInlineString() {
+        // CDATA: "&" is a character there, not the start of an entity
+        byte[] cdata = HostileFiles.zip(HostileFiles.workbook(HostileFiles.text("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+                + "<![CDATA[" + "&aaaaaaaaaaaa".repeat(4000) + "]]></t></is></c></row>")));
         for (byte[] file : List.of(HostileFiles.giantSharedString(40_000_000, false),
-                HostileFiles.giantSharedString(40_000_000, true), HostileFiles.giantInlineString(40_000_000))) {
+                HostileFiles.giantSharedString(40_000_000, true), HostileFiles.giantInlineString(40_000_000), cdata)) {
             JsonNode error = rejectedXlsx(file);
 
             assertThat(error.get("message").asText()).contains("ukp.import.xlsx.max-cell-length");
