@@ -24,4 +24,6 @@ WORKDIR /app
 COPY --from=build /ukp-monitor.jar /app/ukp-monitor.jar
 USER ukp
 EXPOSE 8080
-ENTRYPOINT ["java","-jar","/app/ukp-monitor.jar"]
+# an OutOfMemoryError ends the JVM (exit status 3) instead of leaving a process with its port open
+# that answers nothing; compose's restart policy then starts a fresh one
+ENTRYPOINT ["java","-XX:+ExitOnOutOfMemoryError","-jar","/app/ukp-monitor.jar"]

@@ -1,9 +1,11 @@
 package no.ukp.monitor.ingest;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,25 +31,45 @@ final class CsvRows implements RowSource {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+    /** characters read to find the delimiter: the header line, or its start */
+    private static final int HEAD = 64 * 1024;
+
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private long lastRecord;
 
-    CsvRows(Path file) throws IOException {
+    CsvRows(Path file, ImportProperties.Csv limits) throws IOException {
         Encoding encoding = detectEncoding(file);
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(encoding.bomLength());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), 64 * 1024);
-        reader.mark(64 * 1024);
-        char delimiter = detectDelimiter(reader.readLine());
-        reader.reset();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()), HEAD);
+        char delimiter = detectDelimiter(head(reader));
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false) // keeps record numbers equal to line numbers
                 .setIgnoreSurroundingSpaces(true)
                 .setTrim(true)
                 .get();
-        this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        this.parser = CSVParser.builder().setReader(new RecordLimit(reader, delimiter, limits.maxLineLength()))
+                .setFormat(format).get();
         this.records = parser.iterator();
+    }
+
+    /** The first line, or its first {@link #HEAD} characters; the reader is back at the start. */
+    private static String head(BufferedReader reader) throws IOException {
+        char[] head = new char[HEAD];
+        reader.mark(HEAD);
+        int length = 0;
+        int n;
+        while (length < HEAD && (n = reader.read(head, length, HEAD - length)) > 0) {
+            length += n;
+        }
+        reader.reset();
+        String text = new String(head, 0, length);
+        int end = text.indexOf('\n');
+        int cr = text.indexOf('\r');
+        end = cr >= 0 && (end < 0 || cr < end) ? cr : end;
+        return end < 0 ? text : text.substring(0, end);
     }
 
     @Override
@@ -59,17 +81,123 @@ final class CsvRows implements RowSource {
             CSVRecord record = records.next();
             List<String> cells = new ArrayList<>(record.size());
             record.forEach(cells::add);
+            lastRecord = record.getRecordNumber();
             return new SourceRow(Math.toIntExact(record.getRecordNumber()), cells);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
         } catch (RuntimeException e) {
-            throw new IOException(e.getMessage(), e);
+            // Commons CSV throws UncheckedIOException (with the reader's UnreadableFile as its cause)
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnreadableFile unreadable) {
+                    throw unreadable;
+                }
+            }
+            throw unreadable(e);
         }
+    }
+
+    /** Commons CSV's (English) reason in Norwegian, on the line the broken record starts. */
+    private UnreadableFile unreadable(RuntimeException e) {
+        int line = (int) Math.min(Integer.MAX_VALUE, lastRecord + 1);
+        String reason = String.valueOf(e.getMessage());
+        String message;
+        if (reason.contains("EOF reached before encapsulated token finished")) {
+            message = "Linje " + line + ": et felt i anførselstegn (\") blir aldri lukket, så resten av filen ville blitt "
+                    + "ett felt. Sjekk anførselstegnene fra linje " + line;
+        } else if (reason.contains("invalid char between encapsulated token and delimiter")) {
+            message = "Linje " + line + ": tegn etter et avsluttende anførselstegn (\"). Et felt i anførselstegn må slutte "
+                    + "rett før skilletegnet; et anførselstegn inne i feltet skrives \"\"";
+        } else {
+            message = "Filen kan ikke leses videre fra linje " + line + " (feil i anførselstegn eller tegnkoding?)";
+        }
+        return new UnreadableFile(line, "", "", message, e);
     }
 
     @Override
     public void close() throws IOException {
         parser.close();
+    }
+
+    /**
+     * Refuses a record longer than {@code max} characters before Commons CSV builds it whole (it
+     * would build a giant field, or millions of empty ones, in memory). Follows the quoting of
+     * {@link CSVFormat#DEFAULT} so that a quoted field over several lines counts as one record,
+     * and counts records as the parser does (they are the import's line numbers).
+     */
+    static final class RecordLimit extends FilterReader {
+
+        private static final int FIELD_START = 0;
+        private static final int UNQUOTED = 1;
+        private static final int QUOTED = 2;
+        private static final int QUOTE_IN_QUOTED = 3;
+
+        private final char delimiter;
+        private final int max;
+        private int state = FIELD_START;
+        private int length;
+        private long record = 1;
+        private boolean afterCr;
+
+        RecordLimit(Reader in, char delimiter, int max) {
+            super(in);
+            this.delimiter = delimiter;
+            this.max = max;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int count) throws IOException {
+            int n = in.read(buffer, offset, count);
+            for (int i = offset; i < offset + n; i++) {
+                next(buffer[i]);
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                next((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void next(char c) throws UnreadableFile {
+            boolean lf = c == '\n';
+            if (lf && afterCr) {
+                // the \n of \r\n: the record ended at \r
+                afterCr = false;
+                return;
+            }
+            afterCr = c == '\r';
+            boolean lineBreak = lf || afterCr;
+            if (++length > max) {
+                throw new UnreadableFile((int) Math.min(Integer.MAX_VALUE, record), "", "", "Linje " + record
+                        + " er lengre enn " + String.format(java.util.Locale.forLanguageTag("nb-NO"), "%,d", max)
+                        + " tegn (grense ukp.import.csv.max-line-length)"
+                        + (state == QUOTED ? ": et felt i anførselstegn (\") som ikke blir lukket?" : ""), null);
+            }
+            switch (state) {
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = QUOTE_IN_QUOTED;
+                    }
+                }
+                case QUOTE_IN_QUOTED -> state = c == '"' ? QUOTED : c == delimiter ? FIELD_START : lineBreak ? endRecord() : UNQUOTED;
+                case FIELD_START -> state = c == '"' ? QUOTED : c == delimiter || c == ' ' || c == '\t' ? FIELD_START
+                        : lineBreak ? endRecord() : UNQUOTED;
+                default -> state = c == delimiter ? FIELD_START : lineBreak ? endRecord() : UNQUOTED;
+            }
+        }
+
+        private int endRecord() {
+            record++;
+            length = 0;
+            return FIELD_START;
+        }
     }
 
     record Encoding(Charset charset, int bomLength) {

@@ -21,8 +21,8 @@ enum FileFormat {
         return description;
     }
 
-    RowSource open(Path file) throws IOException {
-        return this == XLSX ? new XlsxRows(file) : new CsvRows(file);
+    RowSource open(Path file, ImportProperties limits) throws IOException {
+        return this == XLSX ? new XlsxRows(file, limits.xlsx()) : new CsvRows(file, limits.csv());
     }
 
     /**

@@ -106,7 +106,7 @@ class ImportController {
         String knownDatasets = "bruk monthly-statistics, short-term-stays, snapshots eller population";
         Dataset dataset = Dataset.bySlug(slug).orElse(null);
         if (dataset == null) {
-            String message = "Ukjent datasett «" + ImportRepository.storable(slug, ImportRepository.DATASET_SIZE) + "»: "
+            String message = "Ukjent datasett «" + ImportProblem.cut(slug, ImportRepository.DATASET_SIZE) + "»: "
                     + knownDatasets;
             audit.refused(slug, fileName, mediaType, Math.max(declaredSize, 0), user.getName(), dryRun, message,
                     OffsetDateTime.now(clock));
@@ -131,8 +131,9 @@ class ImportController {
         try (upload) {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
                     slug, fileName, mediaType, upload.size(), dryRun, user,
-                    new UnsupportedFile("Filtypen «" + ImportRepository.storable(mediaType, ImportRepository.MEDIA_TYPE_SIZE)
-                            + "» støttes ikke: send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")")));
+                    new UnsupportedFile((mediaType == null ? "Filtypen er ikke oppgitt (ingen Content-Type)"
+                            : "Filtypen «" + ImportProblem.cut(mediaType, ImportRepository.MEDIA_TYPE_SIZE) + "» støttes ikke")
+                            + ": send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")")));
             ImportResult result = imports.importFile(dataset, upload, format, dryRun, user.getName(), false);
             return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
         }

@@ -31,8 +31,8 @@ class ImportRepository {
     long start(Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
         return dsl.insertInto(IMPORT)
                 .set(IMPORT.DATASET, dataset.slug())
-                .set(IMPORT.FILE_NAME, storable(upload.fileName(), FILE_NAME_SIZE))
-                .set(IMPORT.MEDIA_TYPE, storable(upload.mediaType(), MEDIA_TYPE_SIZE))
+                .set(IMPORT.FILE_NAME, ImportProblem.cut(upload.fileName(), FILE_NAME_SIZE))
+                .set(IMPORT.MEDIA_TYPE, ImportProblem.cut(upload.mediaType(), MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, upload.size())
                 .set(IMPORT.SHA256, upload.sha256())
                 .set(IMPORT.IMPORTED_BY, user)
@@ -74,9 +74,9 @@ class ImportRepository {
     long refused(String dataset, String fileName, String mediaType, long size, String user, boolean dryRun,
                  String message, OffsetDateTime at) {
         long id = dsl.insertInto(IMPORT)
-                .set(IMPORT.DATASET, storable(dataset, DATASET_SIZE))
-                .set(IMPORT.FILE_NAME, storable(fileName, FILE_NAME_SIZE))
-                .set(IMPORT.MEDIA_TYPE, storable(mediaType, MEDIA_TYPE_SIZE))
+                .set(IMPORT.DATASET, ImportProblem.cut(dataset, DATASET_SIZE))
+                .set(IMPORT.FILE_NAME, ImportProblem.cut(fileName, FILE_NAME_SIZE))
+                .set(IMPORT.MEDIA_TYPE, ImportProblem.cut(mediaType, MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, size)
                 .set(IMPORT.SHA256, "")
                 .set(IMPORT.IMPORTED_BY, user)
@@ -157,42 +157,10 @@ class ImportRepository {
         record.setSeq(seq);
         record.setSeverity(severity);
         record.setLine(problem.line());
-        record.setColumnName(truncate(problem.column(), 100));
-        record.setValue(truncate(problem.value(), 200));
-        record.setMessage(truncate(problem.message(), 500));
+        record.setColumnName(ImportProblem.cut(problem.column(), 100));
+        record.setValue(ImportProblem.cut(problem.value(), 200));
+        record.setMessage(ImportProblem.cut(problem.message(), 500));
         return record;
-    }
-
-    /** Shortened to the column's size; NUL (which PostgreSQL text cannot hold) shown as U+FFFD. */
-    private static String truncate(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        return cut(text.replace('\u0000', '\uFFFD'), max);
-    }
-
-    /**
-     * A name or type as a client sent it, fit for its column: control characters (NUL, which
-     * PostgreSQL text cannot hold, line breaks) shown as U+FFFD, cut to {@code max} characters.
-     */
-    static String storable(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder clean = new StringBuilder(Math.min(text.length(), max + 1));
-        text.codePoints().limit(max + 1L).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? 0xFFFD : c));
-        return cut(clean.toString(), max);
-    }
-
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // never half a character
-        }
-        return text.substring(0, end) + "…";
     }
 
     private static ImportEntry toEntry(Record r, Map<String, List<ImportProblem>> messages) {

@@ -97,13 +97,13 @@ public class ImportService {
         RowValidator validator = new RowValidator(dataset, reference.municipalityNumbers(),
                 YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
         try (FactStore.Staging staging = facts.openStaging(dataset);
-             RowSource source = format.open(upload.path())) {
+             RowSource source = format.open(upload.path(), properties)) {
             SourceRow header = nextNonBlank(source);
             if (header == null) {
                 problems.error(new ImportProblem(1, "", "", "Filen er tom: første linje må være overskriftene"));
             } else if (validator.readHeader(header)) {
                 SourceRow row;
-                while (!problems.errorsFull() && (row = readRow(source, problems)) != null) {
+                while (!problems.errorsFull() && (row = readRow(source, problems, importId)) != null) {
                     if (row.isBlank()) {
                         continue;
                     }
@@ -120,8 +120,7 @@ public class ImportService {
             }
             staging.finish();
         } catch (IOException e) {
-            problems.error(new ImportProblem(1, "", upload.fileName() == null ? "" : upload.fileName(),
-                    "Filen kan ikke leses som " + format.description() + ": " + e.getMessage()));
+            problems.error(unreadable(e, format, 1, importId));
         }
         if (!problems.errorsFull()) {
             for (Record3<Integer, Integer, String> duplicate : facts.duplicates(dataset, properties.maxMessages())) {
@@ -163,14 +162,29 @@ public class ImportService {
     }
 
     /** The next row; a file that breaks off (bad quoting, a damaged XLSX) is an error, not a crash. */
-    private static SourceRow readRow(RowSource source, Problems problems) {
+    private static SourceRow readRow(RowSource source, Problems problems, long importId) {
         try {
             return source.next();
         } catch (IOException | RuntimeException e) {
-            problems.error(new ImportProblem(problems.lastLine() + 1, "", "", "Filen kan ikke leses videre herfra: "
-                    + e.getMessage()));
+            problems.error(unreadable(e, null, problems.lastLine() + 1, importId));
             return null;
         }
+    }
+
+    /**
+     * The reader's own Norwegian message (with line, column and value where it knows them), or a
+     * general one: a parser's message (English, with class names) is logged, never answered.
+     */
+    private static ImportProblem unreadable(Exception e, FileFormat format, int line, long importId) {
+        if (e instanceof UnreadableFile unreadable) {
+            if (unreadable.getCause() != null) {
+                log.info("Import {}: {} ({})", importId, unreadable.getMessage(), unreadable.getCause().toString());
+            }
+            return unreadable.problem();
+        }
+        log.warn("Import {}: file unreadable from line {}", importId, line, e);
+        return new ImportProblem(line, "", "", format == null ? "Filen kan ikke leses videre fra linje " + line
+                : "Filen kan ikke leses som " + format.description());
     }
 
     /** Errors and warnings of one import, each list capped. */

@@ -27,14 +27,23 @@ final class XlsxRows implements RowSource {
     private final ReadableWorkbook workbook;
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
+    private int lastLine;
 
-    XlsxRows(Path file) throws IOException {
+    /** Checks the file against {@code limits} ({@link XlsxCheck}) before fastexcel opens it. */
+    XlsxRows(Path file, ImportProperties.Xlsx limits) throws IOException {
+        XlsxCheck.check(file, limits);
+        ReadableWorkbook opened = null;
         try {
-            this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-            this.stream = workbook.getFirstSheet().openStream();
+            opened = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            this.stream = opened.getFirstSheet().openStream();
             this.rows = stream.iterator();
-        } catch (RuntimeException e) {
-            throw new IOException("ikke en gyldig XLSX-fil (" + e.getMessage() + ")", e);
+            this.workbook = opened;
+        } catch (IOException | RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            throw new UnreadableFile(0, "", "", "XLSX-filen kan ikke åpnes: den mangler en del som Excel alltid skriver "
+                    + "(arbeidsbok, ark eller stiler) eller er skadet. Lagre den på nytt som Excel-arbeidsbok (.xlsx)", e);
         }
     }
 
@@ -49,11 +58,12 @@ final class XlsxRows implements RowSource {
             for (int i = 0; i < row.getCellCount(); i++) {
                 cells.add(text(row.getCell(i)));
             }
+            lastLine = row.getRowNum();
             return new SourceRow(row.getRowNum(), cells);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
         } catch (RuntimeException e) {
-            throw new IOException("Kunne ikke lese XLSX-filen: " + e.getMessage(), e);
+            int line = lastLine + 1;
+            throw new UnreadableFile(line, "", "", "XLSX-filen kan ikke leses videre fra rad " + line
+                    + ": arket er skadet eller har en celle som ikke kan leses. Lagre den på nytt fra Excel", e);
         }
     }
 

@@ -84,6 +84,31 @@ class ComposeFileTest {
         assertThat(test.get(1)).isEqualTo("wget");
     }
 
+    /**
+     * A JVM that has exited is restarted; one that hangs (a zombie after an OutOfMemoryError
+     * without ExitOnOutOfMemoryError, see OutOfMemoryExitTest) is marked unhealthy: wget gives up
+     * after one try within the check's timeout, which is shorter than its interval.
+     */
+    @Test
+    void shouldRestartAnExitedServiceAndMarkAHangingOneUnhealthy() {
+        Map<String, Object> service = service("ukp-monitor");
+        Map<String, Object> healthcheck = map(service.get("healthcheck"));
+        List<String> test = strings(healthcheck.get("test"));
+
+        assertThat(service.get("restart")).isIn("unless-stopped", "always");
+        assertThat(test).as("wget's own timeout and a single try").contains("-T", "--tries=1");
+        int wgetTimeout = Integer.parseInt(test.get(test.indexOf("-T") + 1));
+        assertThat(seconds(healthcheck.get("timeout"))).isGreaterThan(wgetTimeout)
+                .isLessThan(seconds(healthcheck.get("interval")));
+        assertThat((Integer) healthcheck.get("retries")).isPositive();
+    }
+
+    private static int seconds(Object duration) {
+        String text = String.valueOf(duration);
+        assertThat(text).as("a duration in seconds").matches("\\d+s");
+        return Integer.parseInt(text.substring(0, text.length() - 1));
+    }
+
     @Test
     void shouldConnectServiceToTimescaleDb() {
         Map<String, Object> environment = map(service("ukp-monitor").get("environment"));
@@ -193,7 +218,7 @@ class ComposeFileTest {
 
         assertThat(from).hasSize(2);
         from.forEach(image -> assertPinned("Dockerfile", image));
-        assertThat(lines).contains("ENTRYPOINT [\"java\",\"-jar\",\"/app/ukp-monitor.jar\"]");
+        assertThat(lines).contains("ENTRYPOINT [\"java\",\"-XX:+ExitOnOutOfMemoryError\",\"-jar\",\"/app/ukp-monitor.jar\"]");
     }
 
     @Test

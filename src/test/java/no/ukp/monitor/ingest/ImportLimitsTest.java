@@ -70,6 +70,20 @@ class ImportLimitsTest {
     }
 
     @Test
+    void shouldSayThatTheMediaTypeIsMissingWhenNoneIsSent() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + "/api/v1/imports/population"))
+                        .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("ingest:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"year\": 2024}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        assertThat(response.body()).contains("Filtypen er ikke oppgitt").doesNotContain("null");
+    }
+
+    @Test
     void shouldAcceptTheFileAsAMultipartFieldNamedFile() {
         ResponseEntity<JsonNode> response = postMultipart(
                 "year,municipality,population\n2024,5001,212660\n".getBytes(StandardCharsets.UTF_8), "folketall.csv");
