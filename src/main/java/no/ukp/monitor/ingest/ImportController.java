@@ -1,5 +1,6 @@
 package no.ukp.monitor.ingest;
 
+import no.ukp.monitor.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,7 +107,7 @@ class ImportController {
         String knownDatasets = "bruk monthly-statistics, short-term-stays, snapshots eller population";
         Dataset dataset = Dataset.bySlug(slug).orElse(null);
         if (dataset == null) {
-            String message = "Ukjent datasett «" + ImportProblem.cut(slug, ImportRepository.DATASET_SIZE) + "»: "
+            String message = "Ukjent datasett «" + Problems.cut(slug, ImportRepository.DATASET_SIZE) + "»: "
                     + knownDatasets;
             audit.refused(slug, fileName, mediaType, Math.max(declaredSize, 0), user.getName(), dryRun, message,
                     OffsetDateTime.now(clock));
@@ -132,7 +133,7 @@ class ImportController {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
                     slug, fileName, mediaType, upload.size(), dryRun, user,
                     new UnsupportedFile((mediaType == null ? "Filtypen er ikke oppgitt (ingen Content-Type)"
-                            : "Filtypen «" + ImportProblem.cut(mediaType, ImportRepository.MEDIA_TYPE_SIZE) + "» støttes ikke")
+                            : "Filtypen «" + Problems.cut(mediaType, ImportRepository.MEDIA_TYPE_SIZE) + "» støttes ikke")
                             + ": send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")")));
             ImportResult result = imports.importFile(dataset, upload, format, dryRun, user.getName(), false);
             return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);

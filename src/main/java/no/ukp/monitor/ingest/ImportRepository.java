@@ -1,5 +1,6 @@
 package no.ukp.monitor.ingest;
 
+import no.ukp.monitor.system.Problems;
 import static no.ukp.monitor.db.Tables.IMPORT;
 import static no.ukp.monitor.db.Tables.IMPORT_MESSAGE;
 
@@ -31,8 +32,8 @@ class ImportRepository {
     long start(Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
         return dsl.insertInto(IMPORT)
                 .set(IMPORT.DATASET, dataset.slug())
-                .set(IMPORT.FILE_NAME, ImportProblem.cut(upload.fileName(), FILE_NAME_SIZE))
-                .set(IMPORT.MEDIA_TYPE, ImportProblem.cut(upload.mediaType(), MEDIA_TYPE_SIZE))
+                .set(IMPORT.FILE_NAME, Problems.cut(upload.fileName(), FILE_NAME_SIZE))
+                .set(IMPORT.MEDIA_TYPE, Problems.cut(upload.mediaType(), MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, upload.size())
                 .set(IMPORT.SHA256, upload.sha256())
                 .set(IMPORT.IMPORTED_BY, user)
@@ -74,9 +75,9 @@ class ImportRepository {
     long refused(String dataset, String fileName, String mediaType, long size, String user, boolean dryRun,
                  String message, OffsetDateTime at) {
         long id = dsl.insertInto(IMPORT)
-                .set(IMPORT.DATASET, ImportProblem.cut(dataset, DATASET_SIZE))
-                .set(IMPORT.FILE_NAME, ImportProblem.cut(fileName, FILE_NAME_SIZE))
-                .set(IMPORT.MEDIA_TYPE, ImportProblem.cut(mediaType, MEDIA_TYPE_SIZE))
+                .set(IMPORT.DATASET, Problems.cut(dataset, DATASET_SIZE))
+                .set(IMPORT.FILE_NAME, Problems.cut(fileName, FILE_NAME_SIZE))
+                .set(IMPORT.MEDIA_TYPE, Problems.cut(mediaType, MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, size)
                 .set(IMPORT.SHA256, "")
                 .set(IMPORT.IMPORTED_BY, user)
@@ -157,9 +158,9 @@ class ImportRepository {
         record.setSeq(seq);
         record.setSeverity(severity);
         record.setLine(problem.line());
-        record.setColumnName(ImportProblem.cut(problem.column(), 100));
-        record.setValue(ImportProblem.cut(problem.value(), 200));
-        record.setMessage(ImportProblem.cut(problem.message(), 500));
+        record.setColumnName(Problems.cut(problem.column(), 100));
+        record.setValue(Problems.cut(problem.value(), 200));
+        record.setMessage(Problems.cut(problem.message(), 500));
         return record;
     }
 

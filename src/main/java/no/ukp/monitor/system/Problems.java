@@ -68,16 +68,41 @@ public final class Problems {
         };
     }
 
-    /**
-     * A value from the request as an error message shows it: control characters replaced, at most
-     * {@value #MAX_SHOWN} characters.
-     */
+    /** A value from the request as an error message shows it: {@link #cut(String, int)} to {@value #MAX_SHOWN}. */
     public static String cut(Object value) {
-        if (value == null) {
-            return "";
+        return value == null ? "" : cut(String.valueOf(value), MAX_SHOWN);
+    }
+
+    /**
+     * The one definition of how text from a request or a file is echoed in an answer, a log line
+     * or the audit: at most {@code max} characters, the last one an ellipsis when cut (never half
+     * a surrogate pair); control characters (NUL, which PostgreSQL text cannot hold, line breaks,
+     * which could forge log lines, and the others, which JSON escapes six-fold) shown as U+FFFD.
+     */
+    public static String cut(String text, int max) {
+        if (text == null) {
+            return null;
         }
-        String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
-        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "…";
+        String shortened = text;
+        if (text.length() > max) {
+            int end = max - 1;
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            shortened = text.substring(0, end) + "…";
+        }
+        for (int i = 0; i < shortened.length(); i++) {
+            if (Character.isISOControl(shortened.charAt(i))) {
+                StringBuilder visible = new StringBuilder(shortened);
+                for (int j = i; j < visible.length(); j++) {
+                    if (Character.isISOControl(visible.charAt(j))) {
+                        visible.setCharAt(j, '\uFFFD');
+                    }
+                }
+                return visible.toString();
+            }
+        }
+        return shortened;
     }
 
     /**
