@@ -12,14 +12,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -34,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import no.ukp.monitor.system.FolderLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -80,18 +78,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     /** The folder to delete at close for a throwaway database, else null. */
     private final Path throwawayRoot;
-    private final FileChannel lockChannel;
+    private final FolderLock lock;
     private final int port;
     private String password;
     private ProcessHandle postmaster;
     private ScheduledExecutorService watchdog;
     private boolean closed;
 
-    private EmbeddedPostgresServer(Path bin, Path dataDir, Path throwawayRoot, FileChannel lockChannel, int port) {
+    private EmbeddedPostgresServer(Path bin, Path dataDir, Path throwawayRoot, FolderLock lock, int port) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.throwawayRoot = throwawayRoot;
-        this.lockChannel = lockChannel;
+        this.lock = lock;
         this.port = port;
     }
 
@@ -106,20 +104,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (!throwaway && !properties.createDatabase() && !Files.exists(dataDir.resolve("PG_VERSION"))) {
             throw EmbeddedDatabaseException.missing(dataDir);
         }
-        Files.createDirectories(dataDir.getParent());
-        FileChannel lockChannel = FileChannel.open(lockFile(dataDir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // held by a service in this JVM
-        }
-        if (lock == null) {
-            lockChannel.close();
-            throw EmbeddedDatabaseException.inUse(dataDir, lockFile(dataDir));
-        }
+        // what can fail without a lock first: nothing to release
+        Path bin = binaries();
         int port = properties.port() != 0 ? properties.port() : freePort();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(binaries(), dataDir, throwawayRoot, lockChannel, port);
+        FolderLock lock = FolderLock.tryLock(dataDir).orElseThrow(() ->
+                EmbeddedDatabaseException.inUse(dataDir, lockFile(dataDir)));
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(bin, dataDir, throwawayRoot, lock, port);
         try {
             server.prepare();
             server.startPostmaster();
@@ -132,7 +122,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static Path lockFile(Path dataDir) {
-        return dataDir.resolveSibling(dataDir.getFileName() + ".lock");
+        return FolderLock.file(dataDir);
     }
 
     String jdbcUrl() {
@@ -179,7 +169,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         // single-user mode: no network, so nobody can log in while the password is not yet set
         Result result = run(List.of(bin("postgres").toString(), "--single", "-D", dataDir.toString(),
                         "-c", "password_encryption=scram-sha-256", "-c", "log_min_error_statement=panic", SUPERUSER),
-                "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n", false);
+                "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.replace("'", "''") + "';\n", false);
         if (result.exit() != 0) {
             throw EmbeddedDatabaseException.failed(dataDir, "could not set the password of " + SUPERUSER
                     + " (postgres --single exited with " + result.exit() + ")");
@@ -239,7 +229,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         log.warn("The embedded PostgreSQL of {} (pid {}) still runs from a service that ended without stopping it; "
                 + "stopping it (fast shutdown) to start it again", dataDir, orphan.get().pid());
         Result result = pgCtl("stop", "-m", "fast", "-w", "-t", "60");
-        if (result.exit() != 0 && orphan.get().isAlive()) {
+        if (result.exit() != 0 && alive(orphan.get())) {
             throw EmbeddedDatabaseException.failed(dataDir, "could not stop the PostgreSQL left running (pid "
                     + orphan.get().pid() + "):\n" + result.output());
         }
@@ -257,10 +247,26 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 return Optional.empty();
             }
             return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                    .filter(ProcessHandle::isAlive)
+                    .filter(EmbeddedPostgresServer::alive)
                     .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Alive and not a zombie: a postmaster that died but was not reaped (its parent is this JVM
+     * when it runs as PID 1 in a container) still has a process entry.
+     */
+    private static boolean alive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc: trust isAlive
         }
     }
 
@@ -295,7 +301,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The server on the port must be the one of this data directory. */
     private void verify() {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", SUPERUSER);
+        login.setProperty("password", password);
+        // a server that hangs must not hang the start, the watchdog or the shutdown waiting for it
+        login.setProperty("loginTimeout", "10");
+        login.setProperty("socketTimeout", "30");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), login);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SHOW data_directory")) {
             rows.next();
@@ -320,7 +332,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private synchronized void restartIfDead() {
-        if (closed || postmaster.isAlive()) {
+        if (closed || alive(postmaster)) {
             return;
         }
         log.error("The embedded PostgreSQL (pid {}) of {} has stopped; starting it again", postmaster.pid(), dataDir);
@@ -344,7 +356,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
         }
         try {
-            lockChannel.close(); // releases the lock
+            lock.close();
             if (throwawayRoot != null) {
                 FileSystemUtils.deleteRecursively(throwawayRoot);
             }

@@ -187,8 +187,9 @@ final class CsvRows implements RowSource {
                     }
                 }
                 case QUOTE_IN_QUOTED -> state = c == '"' ? QUOTED : c == delimiter ? FIELD_START : lineBreak ? endRecord() : UNQUOTED;
-                case FIELD_START -> state = c == '"' ? QUOTED : c == delimiter || c == ' ' || c == '\t' ? FIELD_START
-                        : lineBreak ? endRecord() : UNQUOTED;
+                // Commons CSV skips any white space before a quote (setIgnoreSurroundingSpaces), so must this
+                case FIELD_START -> state = c == '"' ? QUOTED : lineBreak ? endRecord()
+                        : c == delimiter || Character.isWhitespace(c) ? FIELD_START : UNQUOTED;
                 default -> state = c == delimiter ? FIELD_START : lineBreak ? endRecord() : UNQUOTED;
             }
         }

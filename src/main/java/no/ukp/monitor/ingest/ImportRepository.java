@@ -59,6 +59,7 @@ class ImportRepository {
                 .where(IMPORT.ID.eq(id))
                 .execute();
         List<ImportMessageRecord> messages = new ArrayList<>();
+        dsl.deleteFrom(IMPORT_MESSAGE).where(IMPORT_MESSAGE.IMPORT_ID.eq(id)).execute(); // e.g. "interrupted" too early
         for (ImportProblem error : result.errors()) {
             messages.add(message(id, messages.size() + 1, "error", error));
         }
@@ -104,6 +105,7 @@ class ImportRepository {
                 .set(IMPORT.ERROR_COUNT, 1)
                 .where(IMPORT.ID.eq(id))
                 .execute();
+        dsl.deleteFrom(IMPORT_MESSAGE).where(IMPORT_MESSAGE.IMPORT_ID.eq(id)).execute(); // e.g. "interrupted" too early
         dsl.executeInsert(message(id, 1, "error", new ImportProblem(0, "", "", message)));
     }
 
@@ -158,9 +160,9 @@ class ImportRepository {
         record.setSeq(seq);
         record.setSeverity(severity);
         record.setLine(problem.line());
-        record.setColumnName(Problems.cut(problem.column(), 100));
-        record.setValue(Problems.cut(problem.value(), 200));
-        record.setMessage(Problems.cut(problem.message(), 500));
+        record.setColumnName(problem.column());
+        record.setValue(problem.value());
+        record.setMessage(problem.message());
         return record;
     }
 

@@ -63,6 +63,9 @@ public class ImportService {
                 ImportResult r = readValidateStore(dataset, upload, format, dryRun, importId, status);
                 if (!r.accepted() || dryRun) {
                     status.setRollbackOnly();
+                } else {
+                    // stored facts and their audit outcome commit together: never stored but "running"
+                    audit.finish(importId, r, OffsetDateTime.now(clock));
                 }
                 return r;
             });
@@ -78,9 +81,10 @@ public class ImportService {
             metrics.recordFailure(dataset, "failed", System.nanoTime() - started);
             throw e;
         }
-        audit.finish(importId, result, OffsetDateTime.now(clock));
         if (result.accepted() && !dryRun) {
             events.publishEvent(new ImportStored(importId, dataset.slug()));
+        } else {
+            audit.finish(importId, result, OffsetDateTime.now(clock));
         }
         metrics.record(dataset, result, System.nanoTime() - started, OffsetDateTime.now(clock));
         log.info("Import {} of {} ({} bytes, sha256 {}) by {}: {} rows, {}{}", importId, dataset.slug(), upload.size(),

@@ -1,5 +1,6 @@
 package no.ukp.monitor.ingest;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import no.ukp.monitor.system.FolderLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,8 +25,11 @@ import org.springframework.stereotype.Component;
  * Only rows started before this instance started are closed, and only while this instance holds
  * the import lock, so no import of another instance sharing the database is in its transaction
  * then. One of another instance still waiting for its turn may be closed too early; its own end
- * then overwrites {@code interrupted} with its real outcome. The spool folder must belong to this
- * instance alone.
+ * then overwrites {@code interrupted} with its real outcome.
+ * <p>
+ * The instance holds {@code <spool folder>.lock} while it runs ({@link FolderLock}): a second
+ * process started on the same folder (another instance, or the {@code report} command beside a
+ * running service) cleans nothing up and closes nothing, so it never deletes a live upload.
  */
 @Component
 class ImportSpool {
@@ -35,6 +41,8 @@ class ImportSpool {
     private final ImportLock lock;
     private final Clock clock;
     private final OffsetDateTime instanceStarted;
+    /** This instance's hold on the folder; empty when another process holds it. */
+    private final Optional<FolderLock> owner;
 
     ImportSpool(ImportProperties properties, ImportRepository audit, ImportLock lock, Clock clock) throws IOException {
         if (!properties.spoolDir().isAbsolute()) {
@@ -47,6 +55,14 @@ class ImportSpool {
         this.clock = clock;
         this.instanceStarted = OffsetDateTime.now(clock);
         Files.createDirectories(folder);
+        this.owner = FolderLock.tryLock(folder);
+    }
+
+    @PreDestroy
+    void release() throws IOException {
+        if (owner.isPresent()) {
+            owner.get().close();
+        }
     }
 
     Path folder() {
@@ -61,6 +77,10 @@ class ImportSpool {
     @EventListener(ApplicationReadyEvent.class)
     @Order(-20)
     void cleanUpAfterAnEarlierRun() {
+        if (owner.isEmpty()) {
+            log.info("The import spool folder {} is held by another running process: nothing is cleaned up", folder);
+            return;
+        }
         deleteLeftOverFiles();
         try {
             int closed = lock.inTransaction(Duration.ofSeconds(5),

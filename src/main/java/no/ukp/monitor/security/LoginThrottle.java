@@ -10,10 +10,11 @@ import java.util.Optional;
 
 /**
  * Failed logins counted per user name and client address, per client address and per user name
- * across all addresses (guessing one user's password from many addresses), in memory. The count
- * per user name alone does not apply at an address where that user name has logged in before
- * (the user's own machine), and its wait is capped short ({@code userNameMaxDelay}): nobody can
- * keep a user out by guessing that user's password from elsewhere. The maps are bounded; the
+ * across all addresses (guessing one user's password from many addresses), in memory. The counts
+ * per address and per user name alone do not apply at an address where that user name has logged
+ * in before (the user's own machine; an office behind one address), and the user name's wait is
+ * capped short ({@code userNameMaxDelay}): nobody can keep a user out by guessing that user's
+ * password from elsewhere. The maps are bounded; the
  * least recently seen entries go first.
  */
 final class LoginThrottle {
@@ -41,14 +42,39 @@ final class LoginThrottle {
         };
     }
 
-    /** How long a login of the user from the address must wait; empty: it may try now. */
+    /**
+     * How long a login of the user from the address must wait; empty: it may try now, and then
+     * must call {@link #done}. After a failure of the user name at that address, its attempts are
+     * let through one at a time (a parallel one waits {@code firstDelay}), so that a burst of
+     * parallel guesses cannot all pass before the first failure is counted. A user name and
+     * address that have logged in successfully before wait only for their own failures.
+     */
     synchronized Optional<Duration> waitFor(String user, String address) {
         Instant now = clock.instant();
-        Duration wait = max(remaining(userKey(user, address), now), remaining(addressKey(address), now));
-        if (!known.containsKey(userKey(user, address))) {
-            wait = max(wait, remaining(userNameKey(user), now));
+        String pair = userKey(user, address);
+        Duration wait = remaining(pair, now);
+        if (!known.containsKey(pair)) {
+            wait = max(wait, max(remaining(addressKey(address), now), remaining(userNameKey(user), now)));
         }
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        if (!wait.isZero()) {
+            return Optional.of(wait);
+        }
+        Failures failures = entries.get(pair);
+        if (failures != null) {
+            if (failures.inFlight > 0) {
+                return Optional.of(settings.firstDelay());
+            }
+            failures.inFlight++;
+        }
+        return Optional.empty();
+    }
+
+    /** An attempt {@link #waitFor} let through has been answered. */
+    synchronized void done(String user, String address) {
+        Failures failures = entries.get(userKey(user, address));
+        if (failures != null && failures.inFlight > 0) {
+            failures.inFlight--;
+        }
     }
 
     /** Counts a failed login; returns how long the next attempt must wait (zero: not throttled). */
@@ -128,6 +154,7 @@ final class LoginThrottle {
 
     private static final class Failures {
         int count;
+        int inFlight;
         Instant last;
         Instant blockedUntil;
 

@@ -61,13 +61,17 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
             return;
         }
-        chain.doFilter(request, response);
-        if (request.getAttribute(FAILURE) instanceof AuthenticationException failure) {
-            Duration next = throttle.failed(user, address);
-            log.warn("Failed login for '{}' from {}: {}{}", Problems.cut(user), address, reason(failure),
-                    next.isZero() ? "" : "; further attempts wait " + next.toSeconds() + " s");
-        } else if (authenticated()) {
-            throttle.succeeded(user, address);
+        try {
+            chain.doFilter(request, response);
+            if (request.getAttribute(FAILURE) instanceof AuthenticationException failure) {
+                Duration next = throttle.failed(user, address);
+                log.warn("Failed login for '{}' from {}: {}{}", Problems.cut(user), address, reason(failure),
+                        next.isZero() ? "" : "; further attempts wait " + next.toSeconds() + " s");
+            } else if (authenticated()) {
+                throttle.succeeded(user, address);
+            }
+        } finally {
+            throttle.done(user, address);
         }
     }
 

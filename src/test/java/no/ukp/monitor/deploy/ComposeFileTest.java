@@ -101,6 +101,8 @@ class ComposeFileTest {
         assertThat(seconds(healthcheck.get("timeout"))).isGreaterThan(wgetTimeout)
                 .isLessThan(seconds(healthcheck.get("interval")));
         assertThat((Integer) healthcheck.get("retries")).isPositive();
+        // the JVM as PID 1 would not reap a child that died (the embedded PostgreSQL), a zombie forever
+        assertThat(service.get("init")).as("an init process reaps children").isEqualTo(true);
     }
 
     private static int seconds(Object duration) {

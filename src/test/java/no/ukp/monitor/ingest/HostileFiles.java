@@ -297,8 +297,16 @@ final class HostileFiles {
 
     /** A valid header and a row whose area is one quoted field of {@code chars} characters, with line breaks. */
     static byte[] giantQuotedCsvField(int chars) {
+        return giantQuotedCsvField(chars, "");
+    }
+
+    /**
+     * The same with {@code space} before the opening quote: Commons CSV skips any white space
+     * there (a vertical tab, U+3000), so the field is still quoted.
+     */
+    static byte[] giantQuotedCsvField(int chars, String space) {
         StringBuilder csv = new StringBuilder("month,municipality,area,ukp_stays,zero_day_stays,ukp_days,discharged_home\n");
-        csv.append("2025-01,5001,\"");
+        csv.append("2025-01,5001,").append(space).append('"');
         for (int i = 0; i < chars; i++) {
             csv.append(i % 100 == 99 ? '\n' : 'z');
         }

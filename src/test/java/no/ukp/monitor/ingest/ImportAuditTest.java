@@ -32,7 +32,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** Every import attempt, however odd its headers or however it ends, leaves an audit row with an outcome. */
 @DatabaseTest
-@TestPropertySource(properties = "ukp.import.max-size=4KB")
+// a spool folder of this test's service alone, so that it holds the folder's lock and cleans up
+@TestPropertySource(properties = {"ukp.import.max-size=4KB",
+        "ukp.import.spool-dir=${java.io.tmpdir}/ukp-import-audit-test-spool"})
 class ImportAuditTest {
 
     static final String POPULATION = "year,municipality,population\n2024,5001,212660\n";
@@ -46,8 +48,12 @@ class ImportAuditTest {
     ImportProperties properties;
     @Autowired
     ImportSpool spool;
+    @Autowired
+    ImportLock lock;
     @MockitoSpyBean
     StatusImpact statuses;
+    @MockitoSpyBean
+    ImportRepository audit;
 
     @BeforeEach
     void clean() {
@@ -182,6 +188,40 @@ class ImportAuditTest {
 
         assertThat(spool.folder()).isDirectory();
         assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void shouldStoreAnImportsOutcomeWithItsFactsOrNeither() throws Exception {
+        // the service dies (here: an Error) while it records the outcome of a stored import
+        doThrow(new OutOfMemoryError("Java heap space (test)")).when(audit)
+                .finish(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any());
+
+        HttpResponse<String> response = post("population", "text/csv", null, POPULATION);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(dsl.fetchCount(dsl.selectFrom("population"))).as("facts stored without their outcome").isZero();
+        assertThat(onlyAuditRow().get("outcome", String.class)).isEqualTo("failed");
+    }
+
+    @Test
+    void shouldLeaveASpoolFolderHeldByAnotherProcessAlone() throws Exception {
+        long running = dsl.fetchSingle("INSERT INTO import (dataset, file_name, media_type, size_bytes, sha256, imported_by, "
+                + "started_at, dry_run, outcome) VALUES ('population', 'folketall.csv', 'text/csv', 100, '', 'ingest', "
+                + "now() - interval '1 hour', false, 'running') RETURNING id").get(0, Long.class);
+        Path upload = Files.writeString(spool.folder().resolve("ukp-import-live.upload"), POPULATION);
+        try {
+            // a second process on the same folder (the report command beside the running service)
+            ImportSpool second = new ImportSpool(properties, audit, lock, java.time.Clock.systemUTC());
+            second.cleanUpAfterAnEarlierRun();
+            second.release();
+
+            assertThat(upload).exists();
+            assertThat(onlyAuditRow().get("outcome", String.class)).isEqualTo("running");
+            assertThat(onlyAuditRow().get("id", Long.class)).isEqualTo(running);
+        } finally {
+            Files.deleteIfExists(upload);
+        }
     }
 
     @Test

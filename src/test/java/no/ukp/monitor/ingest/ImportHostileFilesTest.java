@@ -189,7 +189,8 @@ class ImportHostileFilesTest {
     @Test
     void shouldRefuseACsvWithAGiantQuotedFieldOrLineWithoutEchoingIt() {
         for (byte[] file : List.of(HostileFiles.giantQuotedCsvField(20_000_000), HostileFiles.giantCsvLine(20_000_000, 'x'),
-                HostileFiles.giantCsvLine(20_000_000, ','))) {
+                HostileFiles.giantCsvLine(20_000_000, ','), HostileFiles.giantQuotedCsvField(20_000_000, "\u000B"),
+                HostileFiles.giantQuotedCsvField(20_000_000, " \u3000\f"))) {
             JsonNode error = rejected(file, ImportClient.CSV);
 
             assertThat(error.get("message").asText()).contains("ukp.import.csv.max-line-length");

@@ -48,6 +48,31 @@ class LoginThrottleUnitTest {
     }
 
     @Test
+    void shouldLetAttemptsThroughOneAtATimeAfterAFailure() {
+        assertThat(throttle.waitFor("viewer", "a")).isEmpty();
+        assertThat(throttle.waitFor("viewer", "a")).as("no failure yet: parallel requests pass").isEmpty();
+        throttle.done("viewer", "a");
+        throttle.done("viewer", "a");
+        throttle.failed("viewer", "a");
+
+        assertThat(throttle.waitFor("viewer", "a")).isEmpty();
+        assertThat(throttle.waitFor("viewer", "a")).as("a parallel guess").contains(Duration.ofSeconds(1));
+        assertThat(throttle.waitFor("viewer", "b")).as("another address").isEmpty();
+        throttle.done("viewer", "a");
+        assertThat(throttle.waitFor("viewer", "a")).isEmpty();
+    }
+
+    @Test
+    void shouldNotLetAnAddressKeepOutAUserWhoLoggedInThereBefore() {
+        throttle.succeeded("admin", "office");
+        for (int i = 0; i < 10; i++) {
+            throttle.failed("user" + i, "office");
+        }
+        assertThat(throttle.waitFor("guest", "office")).isPresent();
+        assertThat(throttle.waitFor("admin", "office")).isEmpty();
+    }
+
+    @Test
     void shouldForgetFailuresAfterTheWindow() {
         for (int i = 0; i < 3; i++) {
             throttle.failed("viewer", "a");
