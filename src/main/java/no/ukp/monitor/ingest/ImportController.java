@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -155,12 +156,13 @@ class ImportController {
     }
 
     /**
-     * A multipart body that cannot be read: over the size limit (413) or broken (400). Multipart
+     * A multipart body that cannot be read: over the size limit (413), broken or without the field
+     * {@code file} (400). Multipart
      * bodies are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}), when the file
      * argument is resolved, so this handler sees it and the attempt is recorded like any other.
      */
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, Object>> unreadableMultipart(MultipartException e, HttpServletRequest request,
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    ResponseEntity<Map<String, Object>> unreadableMultipart(Exception e, HttpServletRequest request,
                                                             Principal user) {
         @SuppressWarnings("unchecked")
         Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

@@ -191,6 +191,18 @@ class ImportAuditTest {
     }
 
     @Test
+    void shouldRecordAMultipartBodyWithoutTheFieldFile() throws Exception {
+        String multipart = "--g\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"f.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + POPULATION + "\r\n--g--\r\n";
+
+        HttpResponse<String> response = post("population", "multipart/form-data; boundary=g", null, multipart);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("«file»");
+        assertThat(onlyAuditRow().get("outcome", String.class)).isEqualTo("refused");
+    }
+
+    @Test
     void shouldStoreAnImportsOutcomeWithItsFactsOrNeither() throws Exception {
         // the service dies (here: an Error) while it records the outcome of a stored import
         doThrow(new OutOfMemoryError("Java heap space (test)")).when(audit)
