@@ -18,20 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import no.ukp.monitor.system.FolderLock;
+import no.ukp.monitor.system.Passwords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -162,7 +161,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         // a data directory from before: initialised with "initdb -A trust"
         log.info("Converting the embedded PostgreSQL in {} to password authentication (scram-sha-256)", dataDir);
-        password = hasPassword ? Files.readString(passwordFile).trim() : newPassword();
+        password = hasPassword ? Files.readString(passwordFile).trim() : Passwords.generate();
         if (!hasPassword) {
             writePasswordFile(password);
         }
@@ -179,7 +178,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void initdb() throws IOException {
         log.info("Creating the embedded PostgreSQL database in {}", dataDir);
-        password = newPassword();
+        password = Passwords.generate();
         Path pwfile = Files.createTempFile("ukp-initdb-", ".pw"); // mode 600
         try {
             Files.writeString(pwfile, password + "\n");
@@ -212,12 +211,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(next, value + "\n");
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A postmaster of this data directory without a service (we hold the lock): left by a killed service. */

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionCallback;
@@ -118,7 +119,7 @@ class ImportLock {
         }
 
         private static long seconds(Duration duration) {
-            return Math.max(1, (duration.toMillis() + 999) / 1000);
+            return Problems.retryAfterSeconds(duration);
         }
     }
 }

@@ -54,7 +54,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         String address = clients.of(request);
         Optional<Duration> wait = throttle.waitFor(user, address);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            long seconds = Problems.retryAfterSeconds(wait.get());
             log.debug("Login for '{}' from {} throttled for {} s", Problems.cut(user), address, seconds);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             request.setAttribute(Problems.DETAIL, "For mange mislykkede innlogginger; prøv igjen om " + seconds + " sekunder.");

@@ -1,14 +1,13 @@
 package no.ukp.monitor.security;
 
 import jakarta.servlet.DispatcherType;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.database.DatabaseMode;
+import no.ukp.monitor.system.Passwords;
 import no.ukp.monitor.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +92,7 @@ class SecurityConfiguration {
                     log.info("User '{}' is disabled: UKP_{}_PASSWORD is not set", name, name.toUpperCase());
                     return;
                 }
-                password = generatePassword();
+                password = Passwords.generate();
                 // the one place a password is ever logged: generated, for the embedded demo mode only
                 log.warn("Generated password for user '{}': {}  (set UKP_{}_PASSWORD to choose one)",
                         name, password, name.toUpperCase());
@@ -104,11 +103,5 @@ class SecurityConfiguration {
                     .build());
         });
         return new InMemoryUserDetailsManager(users);
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

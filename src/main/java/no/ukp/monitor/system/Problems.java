@@ -68,6 +68,11 @@ public final class Problems {
         };
     }
 
+    /** A wait as {@code Retry-After} gives it: whole seconds, rounded up, at least 1. */
+    public static long retryAfterSeconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     /** A value from the request as an error message shows it: {@link #cut(String, int)} to {@value #MAX_SHOWN}. */
     public static String cut(Object value) {
         return value == null ? "" : cut(String.valueOf(value), MAX_SHOWN);
