@@ -17,9 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import no.ukp.monitor.UkpMonitorApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,15 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The embedded mode talks to the PostgreSQL it started on its own data directory, never to
  * another one on its port; and it takes its own server back after the service was killed.
  */
-class EmbeddedOwnershipTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void noPostmasterLeftBehind() throws Exception {
-        ServiceProcess.killPostmaster(dir.resolve("postgres"));
-    }
+class EmbeddedOwnershipTest extends OwnDataDirectory {
 
     @Test
     void shouldRefuseToStartWhenAnotherPostgresListensOnItsPort() throws Exception {

@@ -13,10 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import no.ukp.monitor.UkpMonitorApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,15 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Every role of the embedded PostgreSQL logs in with its password; nothing is trusted. */
 @ExtendWith(OutputCaptureExtension.class)
-class EmbeddedPasswordTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void noPostmasterLeftBehind() throws Exception {
-        ServiceProcess.killPostmaster(dir.resolve("postgres"));
-    }
+class EmbeddedPasswordTest extends OwnDataDirectory {
 
     @Test
     void shouldRefuseEveryLoginWithoutTheRightPassword(CapturedOutput output) throws Exception {

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import no.ukp.monitor.UkpMonitorApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -20,15 +18,7 @@ import org.springframework.http.HttpStatus;
  * When the embedded PostgreSQL dies the service says so (readiness DOWN), starts it again and
  * answers again, without a restart of the service.
  */
-class EmbeddedWatchdogTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void noPostmasterLeftBehind() throws Exception {
-        ServiceProcess.killPostmaster(dir.resolve("postgres"));
-    }
+class EmbeddedWatchdogTest extends OwnDataDirectory {
 
     @Test
     void shouldReportNotReadyWhileItsPostgresIsDeadAndRecoverByItself() throws Exception {
