@@ -197,11 +197,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         writePasswordFile(password);
     }
 
+    /** Whether a line of {@code pg_hba.conf} lets a role in without a password ({@code trust}). */
     private boolean trustsAnyone() throws IOException {
         return Files.readAllLines(dataDir.resolve("pg_hba.conf")).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .anyMatch(line -> !line.endsWith("scram-sha-256"));
+                .map(line -> line.replaceFirst("#.*", "").strip())
+                .filter(line -> !line.isEmpty())
+                .anyMatch(line -> List.of(line.toLowerCase(java.util.Locale.ROOT).split("\\s+")).contains("trust"));
     }
 
     private void writePasswordFile(String value) throws IOException {
@@ -326,6 +327,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private synchronized void restartIfDead() {
         if (closed || alive(postmaster)) {
+            return;
+        }
+        Optional<ProcessHandle> restarted = runningPostmaster();
+        if (restarted.isPresent()) {
+            // started again on this data directory by hand (pg_ctl): take it over once it is ours
+            try {
+                verify();
+                postmaster = restarted.get();
+                log.warn("The embedded PostgreSQL of {} runs again as pid {}; taken over", dataDir, postmaster.pid());
+            } catch (RuntimeException e) {
+                log.error("A PostgreSQL (pid {}) runs on {} but is not this service's: {}", restarted.get().pid(), dataDir,
+                        e.getMessage());
+            }
             return;
         }
         log.error("The embedded PostgreSQL (pid {}) of {} has stopped; starting it again", postmaster.pid(), dataDir);

@@ -44,6 +44,18 @@ class EmbeddedPasswordTest extends OwnDataDirectory {
     }
 
     @Test
+    void shouldKeepAnOperatorsPasswordLinesInPgHba() throws Exception {
+        Path dataDir = dir.resolve("postgres");
+        String office = "host    all    ukp_reader    10.0.0.0/8    scram-sha-256    # the analysts' office";
+        try (ConfigurableApplicationContext service = start(dataDir)) {
+            Files.writeString(dataDir.resolve("pg_hba.conf"), office + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+        try (ConfigurableApplicationContext service = start(dataDir)) {
+            assertThat(Files.readString(dataDir.resolve("pg_hba.conf"))).contains(office);
+        }
+    }
+
+    @Test
     void shouldConvertADataDirectoryThatTrustedEveryoneAndKeepItsData() throws Exception {
         Path dataDir = dir.resolve("postgres");
         // a data directory as the service wrote it before: initdb -A trust (zonky's default)
