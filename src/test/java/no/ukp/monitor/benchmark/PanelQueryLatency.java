@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import no.ukp.monitor.grafana.GrafanaFiles;
 import no.ukp.monitor.grafana.GrafanaFiles.Dashboard;
+import no.ukp.monitor.grafana.GrafanaFiles;
 import no.ukp.monitor.grafana.GrafanaSql;
 import no.ukp.monitor.grafana.GrafanaVariables;
 

@@ -10,13 +10,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import no.ukp.monitor.TestUsers;
+import no.ukp.monitor.ImportClient;
 import org.jooq.DSLContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -73,11 +70,8 @@ final class GrafanaFixture {
     }
 
     private void post(String dataset, String csv, boolean dryRun, HttpStatus expected) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        ResponseEntity<JsonNode> response = TestUsers.as(rest, "ingest").postForEntity(
-                "/api/v1/imports/" + dataset + (dryRun ? "?dryRun=true" : ""),
-                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+        ResponseEntity<JsonNode> response = new ImportClient(rest).post(dataset, csv.getBytes(StandardCharsets.UTF_8),
+                ImportClient.CSV, dryRun);
         assertThat(response.getStatusCode()).as("%s: %s", dataset, response.getBody()).isEqualTo(expected);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.TestDatabase;
 import no.ukp.monitor.TestUsers;
@@ -14,10 +15,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /** The gauges show the same figures and statuses as the API, refreshed (in the background) after an import. */
 @DatabaseTest
@@ -36,10 +33,7 @@ class IndicatorMetricsTest {
                 2025-03,5001,40,36,20,10,9
                 2025-03,5021,10,6,12,2,1
                 """;
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        assertThat(TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/monthly-statistics",
-                new HttpEntity<>(csv, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        new ImportClient(rest).store("monthly-statistics", csv);
 
         // the gauges are refreshed in the background after the import
         await().atMost(Duration.ofSeconds(30)).untilAsserted(this::assertGaugesShowTheApisFigures);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.TestDatabase;
 import no.ukp.monitor.TestUsers;
@@ -38,11 +39,7 @@ class KpiApiTest {
     @BeforeEach
     void load() throws IOException {
         TestDatabase.clean(dsl);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        byte[] file = getClass().getResourceAsStream("kpi-api-monthly.csv").readAllBytes();
-        assertThat(TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/monthly-statistics",
-                new HttpEntity<>(file, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        new ImportClient(rest).store("monthly-statistics", ImportClient.resource(KpiApiTest.class, "kpi-api-monthly.csv"));
     }
 
     @Test

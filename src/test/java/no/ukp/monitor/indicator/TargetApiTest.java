@@ -3,6 +3,7 @@ package no.ukp.monitor.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.TestDatabase;
 import no.ukp.monitor.TestUsers;
@@ -34,14 +35,12 @@ class TargetApiTest {
     @BeforeEach
     void load() {
         TestDatabase.clean(dsl);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
         String csv = """
                 month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home
                 2025-01,5001,100,82,30,40
                 2025-02,5001,100,82,30,40
                 """;
-        TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/monthly-statistics", new HttpEntity<>(csv, headers), String.class);
+        new ImportClient(rest).store("monthly-statistics", csv);
     }
 
     @AfterEach

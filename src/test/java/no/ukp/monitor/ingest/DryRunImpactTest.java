@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

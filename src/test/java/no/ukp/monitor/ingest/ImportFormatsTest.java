@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -44,13 +45,13 @@ class ImportFormatsTest {
     @Test
     void shouldStoreANorwegianExcelFileExactlyLikeTheSameDataAsEnglishUtf8() {
         ResponseEntity<JsonNode> norwegian = client().post("monthly-statistics",
-                ImportClient.resource("monthly-norwegian-excel.csv"), ImportClient.CSV, false);
+                ImportClient.resource(ImportFormatsTest.class, "monthly-norwegian-excel.csv"), ImportClient.CSV, false);
         assertThat(norwegian.getStatusCode()).as("%s", norwegian.getBody()).isEqualTo(HttpStatus.OK);
         List<String> fromNorwegian = storedMonthlyRows();
 
         TestDatabase.clean(dsl);
         ResponseEntity<JsonNode> english = client().post("monthly-statistics",
-                ImportClient.resource("monthly-english-utf8.csv"), ImportClient.CSV, false);
+                ImportClient.resource(ImportFormatsTest.class, "monthly-english-utf8.csv"), ImportClient.CSV, false);
         assertThat(english.getStatusCode()).as("%s", english.getBody()).isEqualTo(HttpStatus.OK);
 
         assertThat(fromNorwegian).isEqualTo(EXPECTED_ROWS);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -45,8 +46,8 @@ class ImportFuzzTest {
     void shouldNeverAnswer5xxForArbitraryBytesOrMutatedFiles() throws IOException {
         TestDatabase.clean(dsl);
         Random random = new Random(SEED);
-        byte[] validCsv = ImportClient.resource("monthly-english-utf8.csv");
-        byte[] validExcelCsv = ImportClient.resource("monthly-norwegian-excel.csv");
+        byte[] validCsv = ImportClient.resource(ImportFuzzTest.class, "monthly-english-utf8.csv");
+        byte[] validExcelCsv = ImportClient.resource(ImportFuzzTest.class, "monthly-norwegian-excel.csv");
         byte[] validXlsx = xlsx();
         for (int i = 0; i < 300; i++) {
             byte[] file = switch (i % 4) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class ImportValidationTest {
     void shouldRejectTheFileNamingLineAndColumnAndStoreNothing(String fixture, String dataset, int line, String column,
                                                                String message) {
         ResponseEntity<JsonNode> response = new ImportClient(rest).post(dataset,
-                ImportClient.resource("invalid/" + fixture), ImportClient.CSV, false);
+                ImportClient.resource(ImportValidationTest.class, "invalid/" + fixture), ImportClient.CSV, false);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         JsonNode errors = response.getBody().get("errors");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;

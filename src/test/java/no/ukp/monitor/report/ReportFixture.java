@@ -1,18 +1,10 @@
 package no.ukp.monitor.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
-import no.ukp.monitor.TestUsers;
 import org.jooq.DSLContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /**
  * The hand-made data the report tests read, imported through the import endpoint after the
@@ -52,22 +44,7 @@ final class ReportFixture {
     }
 
     private static void post(TestRestTemplate rest, String dataset, String file) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        headers.setContentDisposition(org.springframework.http.ContentDisposition.attachment().filename(file).build());
-        assertThat(TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/" + dataset,
-                new HttpEntity<>(resource(file), headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    }
-
-    static byte[] resource(String name) {
-        try (InputStream in = ReportFixture.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new ImportClient(rest).store(dataset, ImportClient.resource(ReportFixture.class, file), file);
     }
 
     /** Norwegian text as the report writes it: the spaces in numbers are no-break spaces. */

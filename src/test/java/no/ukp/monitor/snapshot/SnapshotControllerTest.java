@@ -3,6 +3,7 @@ package no.ukp.monitor.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.TestDatabase;
 import no.ukp.monitor.TestUsers;
@@ -10,10 +11,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 @DatabaseTest
 class SnapshotControllerTest {
@@ -33,10 +31,7 @@ class SnapshotControllerTest {
                 2025-06-30T08:00+02:00,5022,2,
                 2025-06-30T08:00+02:00,5001,20,9
                 """;
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        assertThat(TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/snapshots", new HttpEntity<>(csv, headers),
-                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        new ImportClient(rest).store("snapshots", csv);
 
         JsonNode latest = TestUsers.as(rest, "viewer")
                 .getForObject("/api/v1/snapshots/latest?scope=region:fjellregionen", JsonNode.class);
