@@ -13,14 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Body size limit (413), unknown media types (415) and multipart uploads. */
 @DatabaseTest
@@ -103,18 +99,6 @@ class ImportLimitsTest {
     }
 
     private ResponseEntity<JsonNode> postMultipart(byte[] content, String fileName) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        HttpHeaders partHeaders = new HttpHeaders();
-        partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
-        form.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, partHeaders));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return TestUsers.as(rest, "ingest").postForEntity("/api/v1/imports/population", new HttpEntity<>(form, headers),
-                JsonNode.class);
+        return new ImportClient(rest).postMultipart("population", content, fileName, ImportClient.CSV, false, JsonNode.class);
     }
 }
