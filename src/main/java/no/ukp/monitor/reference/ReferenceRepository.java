@@ -10,10 +10,10 @@ import static org.jooq.impl.DSL.select;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Repository;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Reads regions and municipalities. */
 @Repository
@@ -82,10 +82,10 @@ public class ReferenceRepository {
         return Optional.empty();
     }
 
-    /** The scope named by {@code written}, or a 400 with a Norwegian message when it names nothing. */
+    /** The scope named by {@code written}; {@link InvalidRequest} with a Norwegian message when it names nothing. */
     public Scope requireScope(String written) {
-        return scope(written).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "Ukjent utvalg «" + written + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
+        return scope(written).orElseThrow(() -> new InvalidRequest(
+                "Ukjent utvalg «" + Problems.cut(written) + "»: bruk total, region:<id> eller municipality:<kommunenummer>"));
     }
 
     /** Every scope: the total, each region, each municipality. */

@@ -65,6 +65,12 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         return answer(status, detail, headers, request);
     }
 
+    /** A value a feature refused ({@link InvalidRequest}): 400 with its Norwegian message. */
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalid(InvalidRequest e, WebRequest request) {
+        return handleExceptionInternal(e, null, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     /** Spring Security decides these: 401 and 403 come from its filters, not from here. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void rethrow(RuntimeException e) {
@@ -104,6 +110,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     private static String detail(Exception e, HttpStatusCode status, WebRequest request) {
         if (e instanceof ResponseStatusException r && r.getReason() != null) {
             return r.getReason();
+        }
+        if (e instanceof InvalidRequest) {
+            return e.getMessage();
         }
         if (e instanceof MaxUploadSizeExceededException) {
             return "Filen er større enn grensen for import (ukp.import.max-size)";
