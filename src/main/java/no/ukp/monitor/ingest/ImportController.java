@@ -1,6 +1,5 @@
 package no.ukp.monitor.ingest;
 
-import no.ukp.monitor.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import no.ukp.monitor.system.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -105,48 +105,51 @@ class ImportController {
 
     private ResponseEntity<ImportResult> importFile(String slug, InputStream body, String fileName, String mediaType,
                                                     long declaredSize, boolean dryRun, Principal user) throws IOException {
-        String knownDatasets = "bruk monthly-statistics, short-term-stays, snapshots eller population";
         Dataset dataset = Dataset.bySlug(slug).orElse(null);
         if (dataset == null) {
             String message = "Ukjent datasett «" + Problems.cut(slug, ImportRepository.DATASET_SIZE) + "»: "
-                    + knownDatasets;
-            audit.refused(slug, fileName, mediaType, Math.max(declaredSize, 0), user.getName(), dryRun, message,
-                    OffsetDateTime.now(clock));
+                    + "bruk monthly-statistics, short-term-stays, snapshots eller population";
+            record(slug, fileName, mediaType, declaredSize, dryRun, user, message);
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, message);
         }
         long max = properties.maxSize().toBytes();
         if (declaredSize > max) {
-            throw refuse(slug, fileName, mediaType, declaredSize, dryRun, user, new Upload.TooLarge(max));
+            throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, slug, fileName, mediaType, declaredSize, dryRun, user,
+                    new Upload.TooLarge(max).getMessage());
         }
         Upload upload;
         try {
             upload = Upload.spool(spool.newFile(), body, fileName, mediaType, max);
         } catch (Upload.TooLarge e) {
-            throw refuse(slug, fileName, mediaType, max, dryRun, user, e);
+            throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, slug, fileName, mediaType, max, dryRun, user, e.getMessage());
         } catch (IOException e) {
             // the client broke off the upload, or the spool folder is full: recorded, then as it was
-            audit.refused(slug, fileName, mediaType, Math.max(declaredSize, 0), user.getName(), dryRun,
-                    "Filen kunne ikke tas imot (" + e.getClass().getSimpleName() + "); ingenting er lagret",
-                    OffsetDateTime.now(clock));
+            record(slug, fileName, mediaType, declaredSize, dryRun, user,
+                    "Filen kunne ikke tas imot (" + e.getClass().getSimpleName() + "); ingenting er lagret");
             throw e;
         }
         try (upload) {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
-                    slug, fileName, mediaType, upload.size(), dryRun, user,
-                    new UnsupportedFile((mediaType == null ? "Filtypen er ikke oppgitt (ingen Content-Type)"
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, slug, fileName, mediaType, upload.size(), dryRun, user,
+                    (mediaType == null ? "Filtypen er ikke oppgitt (ingen Content-Type)"
                             : "Filtypen «" + Problems.cut(mediaType, ImportRepository.MEDIA_TYPE_SIZE) + "» støttes ikke")
-                            + ": send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")")));
+                            + ": send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")"));
             ImportResult result = imports.importFile(dataset, upload, format, dryRun, user.getName(), false);
             return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
         }
     }
 
-    private Refused refuse(String dataset, String fileName, String mediaType, long size, boolean dryRun, Principal user,
-                           Exception reason) {
-        long id = audit.refused(dataset, fileName, mediaType, size, user.getName(), dryRun, reason.getMessage(),
+    /** Records an attempt refused before its file was read; returns its id in the audit. */
+    private long record(String dataset, String fileName, String mediaType, long size, boolean dryRun, Principal user,
+                        String message) {
+        return audit.refused(dataset, fileName, mediaType, Math.max(size, 0), user.getName(), dryRun, message,
                 OffsetDateTime.now(clock));
-        HttpStatus status = reason instanceof Upload.TooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        return new Refused(status, id, reason.getMessage());
+    }
+
+    /** Records the refusal and gives the answer ({@link #refused(Refused)}). */
+    private Refused refuse(HttpStatus status, String dataset, String fileName, String mediaType, long size, boolean dryRun,
+                           Principal user, String message) {
+        return new Refused(status, record(dataset, fileName, mediaType, size, dryRun, user, message), message);
     }
 
     @ExceptionHandler(Refused.class)
@@ -157,9 +160,8 @@ class ImportController {
 
     /**
      * A multipart body that cannot be read: over the size limit (413), broken or without the field
-     * {@code file} (400). Multipart
-     * bodies are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}), when the file
-     * argument is resolved, so this handler sees it and the attempt is recorded like any other.
+     * {@code file} (400). Multipart bodies are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}),
+     * when the file argument is resolved, so this handler sees it and the attempt is recorded like any other.
      */
     @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
     ResponseEntity<Map<String, Object>> unreadableMultipart(Exception e, HttpServletRequest request,
@@ -169,13 +171,11 @@ class ImportController {
         String dataset = path == null ? "" : path.getOrDefault("dataset", "");
         boolean dryRun = "true".equalsIgnoreCase(UriComponentsBuilder.fromUriString("/?" + Objects.toString(
                 request.getQueryString(), "")).build().getQueryParams().getFirst("dryRun"));
-        long max = properties.maxSize().toBytes();
-        Exception reason = e instanceof MaxUploadSizeExceededException ? new Upload.TooLarge(max)
-                : new UnsupportedFile("Multipart-innholdet kan ikke leses: send filen i feltet «file»");
-        HttpStatus status = reason instanceof Upload.TooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        long id = audit.refused(dataset, null, null, Math.max(request.getContentLengthLong(), 0), user.getName(), dryRun,
-                reason.getMessage(), OffsetDateTime.now(clock));
-        return refused(new Refused(status, id, reason.getMessage()));
+        boolean tooLarge = e instanceof MaxUploadSizeExceededException;
+        return refused(refuse(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST, dataset, null, null,
+                request.getContentLengthLong(), dryRun, user, tooLarge
+                        ? new Upload.TooLarge(properties.maxSize().toBytes()).getMessage()
+                        : "Multipart-innholdet kan ikke leses: send filen i feltet «file»"));
     }
 
     /** Another import held the lock longer than an import waits: 503 with Retry-After, nothing stored. */
@@ -187,13 +187,6 @@ class ImportController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem);
-    }
-
-    /** The upload is not CSV or XLSX. */
-    static final class UnsupportedFile extends Exception {
-        UnsupportedFile(String message) {
-            super(message);
-        }
     }
 
     /** An upload refused before reading, already recorded in the audit. */

@@ -1,6 +1,5 @@
 package no.ukp.monitor.ingest;
 
-import no.ukp.monitor.system.Problems;
 import static no.ukp.monitor.db.Tables.IMPORT;
 import static no.ukp.monitor.db.Tables.IMPORT_MESSAGE;
 
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.db.tables.records.ImportMessageRecord;
+import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
