@@ -70,7 +70,7 @@ class ErrorBodyTest {
 
     @Test
     void shouldRefuseAnUnknownScopeWith400() throws Exception {
-        for (String path : new String[] {"/api/v1/kpis?scope=region:nowhere", "/api/v1/snapshots/latest?scope=x",
+        for (String path : new String[] {"/api/v1/kpis?month=2025-06&scope=region:nowhere", "/api/v1/snapshots/latest?scope=x",
                 "/api/v1/reports/monthly?scope=municipality:0000"}) {
             ResponseEntity<String> response = send("analyst", RequestEntity.get(uri(path)).build());
             assertProblem(response, HttpStatus.BAD_REQUEST, "Ukjent utvalg");
