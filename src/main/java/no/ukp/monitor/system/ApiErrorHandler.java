@@ -79,10 +79,8 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        String id = UUID.randomUUID().toString();
-        log.error("Unexpected error {}", id, e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Intern feil i tjenesten; ingenting er lagret. Feil-id: " + id,
-                new HttpHeaders(), request);
+        // the 5xx path of handleExceptionInternal: logged under an error id, answered without internals
+        return handleExceptionInternal(e, null, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     private static ResponseEntity<Object> answer(HttpStatusCode status, String detail, HttpHeaders headers, WebRequest request) {
