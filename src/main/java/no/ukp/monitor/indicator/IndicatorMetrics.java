@@ -99,17 +99,8 @@ public class IndicatorMetrics {
                 .where(s.MONTH.eq(month.atDay(1)))
                 .forEach(r -> gauge("ukp.indicator.status", "Indicator status of the latest month: 0 green, 1 yellow, 2 red, "
                         + "-1 no data or no target", r.value1(), scope(r.value2(), r.value3()), null)
-                        .set(code(r.value4())));
+                        .set(Status.of(r.value4()).gauge()));
         log.debug("Indicator gauges refreshed for {}", month);
-    }
-
-    static double code(String status) {
-        return switch (status) {
-            case "green" -> 0;
-            case "yellow" -> 1;
-            case "red" -> 2;
-            default -> -1;
-        };
     }
 
     private static String scope(String type, String id) {

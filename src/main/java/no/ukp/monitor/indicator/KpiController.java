@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.Problems;
 import no.ukp.monitor.system.RequestMonth;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +40,7 @@ class KpiController {
         this.reference = reference;
     }
 
-    @Operation(summary = "The six indicators of a month and scope",
+    @Operation(summary = "Every indicator of the catalogue in a month and scope",
             description = "Values per window, target, status of record (green/yellow/red/no_data/no_target) and coverage.")
     @GetMapping(produces = "application/json")
     Kpis get(@Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String month,
@@ -55,37 +57,33 @@ class KpiController {
             for (Map.Entry<String, BigDecimal> value : indicator.values().entrySet()) {
                 csv.append(result.month()).append(',').append(scope(scope).key()).append(',').append(indicator.id()).append(',')
                         .append(value.getKey()).append(',').append(text(value.getValue())).append(',')
-                        .append(text(indicator.target())).append(',').append(indicator.status()).append(',')
-                        .append(indicator.statusWindow()).append('\n');
+                        .append(text(indicator.target())).append(',').append(indicator.status().key()).append(',')
+                        .append(indicator.statusWindow().key()).append('\n');
             }
         }
         return csv(csv, "kpis-" + result.month() + ".csv");
     }
 
     /** A monthly series for charts. */
-    record Series(String indicator, String scope, String window, boolean synthetic, List<KpiRepository.Point> points) {
+    record Series(String indicator, String scope, Window window, boolean synthetic, List<KpiRepository.Point> points) {
     }
 
     @Operation(summary = "Monthly series of one indicator",
-            description = "window = month | ytd | rolling12 (| projectedYear for ukp_days); each point has the value, "
+            description = "window = one of the indicator's windows in the catalogue (month, ytd, rolling12, projectedYear); each point has the value, "
                     + "the target valid that month and the status of record.")
     @GetMapping(path = "/series", produces = "application/json")
     Series series(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(defaultValue = "month") String window) {
-        if (!kpis.indicatorIds().contains(indicator)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Ukjent indikator «" + indicator + "»: bruk "
-                    + String.join(", ", kpis.indicatorIds()));
-        }
-        boolean projected = window.equals("projectedYear") && indicator.equals("ukp_days");
-        if (!KpiRepository.WINDOWS.contains(window) && !projected) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Ukjent vindu «" + window + "»: bruk month, ytd eller rolling12 (projectedYear for ukp_days)");
-        }
+        List<Window> windows = kpis.seriesWindows(indicator).orElseThrow(() -> new InvalidRequest(
+                "Ukjent indikator «" + Problems.cut(indicator) + "»: bruk " + String.join(", ", kpis.seriesIds())));
+        Window asked = Window.of(window).filter(windows::contains).orElseThrow(() -> new InvalidRequest(
+                "Ukjent vindu «" + Problems.cut(window) + "» for " + indicator + ": bruk "
+                        + String.join(", ", windows.stream().map(Window::key).toList())));
         Scope resolved = scope(scope);
         YearMonth end = to == null ? month(null) : RequestMonth.parse("to", to);
         YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse("from", from);
-        return new Series(indicator, resolved.key(), window, kpis.synthetic(), kpis.series(indicator, resolved, window, start, end));
+        return new Series(indicator, resolved.key(), asked, kpis.synthetic(), kpis.series(indicator, resolved, asked, start, end));
     }
 
     @GetMapping(path = "/series", produces = CSV)
@@ -96,9 +94,9 @@ class KpiController {
         Series series = series(indicator, scope, from, to, window);
         StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status\n");
         for (KpiRepository.Point p : series.points()) {
-            csv.append(p.month()).append(',').append(series.scope()).append(',').append(indicator).append(',').append(window)
+            csv.append(p.month()).append(',').append(series.scope()).append(',').append(indicator).append(',').append(series.window().key())
                     .append(',').append(text(p.value())).append(',').append(text(p.target())).append(',')
-                    .append(p.status() == null ? "" : p.status()).append('\n');
+                    .append(p.status() == null ? "" : p.status().key()).append('\n');
         }
         return csv(csv, indicator + "-" + series.scope().replace(':', '-') + ".csv");
     }

@@ -1,7 +1,6 @@
 package no.ukp.monitor.indicator;
 
 import static no.ukp.monitor.db.Tables.DATA_ORIGIN;
-import static no.ukp.monitor.db.Tables.INDICATOR;
 import static no.ukp.monitor.db.Tables.INDICATOR_LATEST_MONTH;
 import static no.ukp.monitor.db.Tables.INDICATOR_SETTING;
 import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import no.ukp.monitor.reference.Scope;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -30,13 +28,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KpiRepository {
 
-    static final List<String> WINDOWS = List.of("month", "ytd", "rolling12");
-    static final String ALL_STAYS = "avg_ukp_days_all_stays";
+    /**
+     * The companion series the views compute beside an indicator, not catalogue entries of their own:
+     * the mean over all UKP stays beside {@code avg_ukp_days} (domain.md), served as {@code valuesAllStays}.
+     */
+    static final Map<String, String> ALL_STAYS = Map.of("avg_ukp_days", "avg_ukp_days_all_stays");
 
     private final DSLContext dsl;
+    private final IndicatorCatalogue catalogue;
 
-    KpiRepository(DSLContext dsl) {
+    KpiRepository(DSLContext dsl, IndicatorCatalogue catalogue) {
         this.dsl = dsl;
+        this.catalogue = catalogue;
     }
 
     /** The latest month with somatic monthly statistics. */
@@ -48,40 +51,37 @@ public class KpiRepository {
 
     public Kpis kpis(YearMonth month, Scope scope) {
         LocalDate m = month.atDay(1);
-        Result<Record> statuses = dsl.select(INDICATOR.ID, INDICATOR.NAME, INDICATOR.DIRECTION, INDICATOR.UNIT)
-                .select(INDICATOR_STATUS.TARGET, INDICATOR_STATUS.TOLERANCE_KIND, INDICATOR_STATUS.TOLERANCE,
-                        INDICATOR_STATUS.YELLOW_LIMIT, INDICATOR_STATUS.STATUS, INDICATOR_STATUS.STATUS_WINDOW)
-                .from(INDICATOR).leftJoin(INDICATOR_STATUS)
-                .on(INDICATOR_STATUS.INDICATOR_ID.eq(INDICATOR.ID)
-                        .and(INDICATOR_STATUS.MONTH.eq(m))
-                        .and(INDICATOR_STATUS.SCOPE_TYPE.eq(scope.type()))
-                        .and(INDICATOR_STATUS.SCOPE_ID.eq(scope.id())))
-                .orderBy(INDICATOR.SORT_ORDER)
-                .fetch();
+        var s = INDICATOR_STATUS;
+        var statuses = dsl.select(s.INDICATOR_ID, s.TARGET, s.TOLERANCE_KIND, s.TOLERANCE, s.YELLOW_LIMIT,
+                        s.STATUS, s.STATUS_WINDOW)
+                .from(s)
+                .where(s.MONTH.eq(m), s.SCOPE_TYPE.eq(scope.type().key()), s.SCOPE_ID.eq(scope.id()))
+                .fetchMap(s.INDICATOR_ID);
         Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
         // each value row carries the coverage of its window (as indicator_coverage): the rolling12 one is the scope's
         Kpis.Coverage coverage = new Kpis.Coverage(scope.municipalities().size() * 12, 0, false);
         for (var r : dsl.select(INDICATOR_VALUE.INDICATOR_ID, INDICATOR_VALUE.TIME_WINDOW, INDICATOR_VALUE.VALUE,
                         INDICATOR_VALUE.EXPECTED, INDICATOR_VALUE.REPORTED, INDICATOR_VALUE.COMPLETE)
                 .from(INDICATOR_VALUE)
-                .where(INDICATOR_VALUE.MONTH.eq(m), INDICATOR_VALUE.SCOPE_TYPE.eq(scope.type()),
+                .where(INDICATOR_VALUE.MONTH.eq(m), INDICATOR_VALUE.SCOPE_TYPE.eq(scope.type().key()),
                         INDICATOR_VALUE.SCOPE_ID.eq(scope.id()))
                 .fetch()) {
             values.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), plain(r.value3()));
-            if (r.value2().equals("rolling12")) {
+            if (r.value2().equals(Window.ROLLING12.key())) {
                 coverage = new Kpis.Coverage(r.value4(), r.value5(), r.value6());
             }
         }
         List<Kpis.Indicator> indicators = new ArrayList<>();
-        for (Record r : statuses) {
-            String id = r.get(INDICATOR.ID);
-            indicators.add(new Kpis.Indicator(id, r.get(INDICATOR.NAME), r.get(INDICATOR.DIRECTION),
-                    r.get(INDICATOR.UNIT), plain(r.get(INDICATOR_STATUS.TARGET)), r.get(INDICATOR_STATUS.TOLERANCE_KIND),
-                    plain(r.get(INDICATOR_STATUS.TOLERANCE)), plain(r.get(INDICATOR_STATUS.YELLOW_LIMIT)),
-                    Optional.ofNullable(r.get(INDICATOR_STATUS.STATUS)).orElse("no_data"),
-                    Optional.ofNullable(r.get(INDICATOR_STATUS.STATUS_WINDOW)).orElse("rolling12"),
-                    windows(id, values.get(id)),
-                    id.equals("avg_ukp_days") ? windows(ALL_STAYS, values.get(ALL_STAYS)) : null));
+        for (IndicatorDefinition definition : catalogue.all()) {
+            String id = definition.id();
+            Map<String, BigDecimal> own = windows(definition, values.get(id));
+            Map<String, BigDecimal> allStays = ALL_STAYS.containsKey(id) ? windows(definition, values.get(ALL_STAYS.get(id))) : null;
+            var r = statuses.get(id);
+            indicators.add(r == null
+                    ? new Kpis.Indicator(definition, null, null, null, null, Status.NO_DATA, definition.statusWindow(), own, allStays)
+                    : new Kpis.Indicator(definition, plain(r.get(s.TARGET)), r.get(s.TOLERANCE_KIND), plain(r.get(s.TOLERANCE)),
+                            plain(r.get(s.YELLOW_LIMIT)), Status.of(r.get(s.STATUS)), Window.known(r.get(s.STATUS_WINDOW)),
+                            own, allStays));
         }
         return new Kpis(month.toString(), new Kpis.ScopeRef(scope.type(), scope.id(), scope.name()), coverage, synthetic(),
                 setting("measurement_start_month"), indicators);
@@ -98,37 +98,45 @@ public class KpiRepository {
     }
 
     /** One point of a monthly series. */
-    public record Point(String month, BigDecimal value, BigDecimal target, String status) {
+    public record Point(String month, BigDecimal value, BigDecimal target, Status status) {
     }
 
-    /** The monthly series of an indicator in a window, with the target and status of record of each month. */
-    public List<Point> series(String indicator, Scope scope, String window, YearMonth from, YearMonth to) {
+    /** The monthly series of an indicator (or a companion series) in a window, with the target and status of record of each month. */
+    public List<Point> series(String indicator, Scope scope, Window window, YearMonth from, YearMonth to) {
         var v = INDICATOR_VALUE;
         var s = INDICATOR_STATUS;
         return dsl.select(DSL.toChar(v.MONTH, "YYYY-MM"), v.VALUE, s.TARGET, s.STATUS)
                 .from(v)
                 .leftJoin(s).on(s.MONTH.eq(v.MONTH), s.SCOPE_TYPE.eq(v.SCOPE_TYPE), s.SCOPE_ID.eq(v.SCOPE_ID),
                         s.INDICATOR_ID.eq(v.INDICATOR_ID))
-                .where(v.INDICATOR_ID.eq(indicator), v.SCOPE_TYPE.eq(scope.type()), v.SCOPE_ID.eq(scope.id()),
-                        v.TIME_WINDOW.eq(window), v.MONTH.between(from.atDay(1), to.atDay(1)))
+                .where(v.INDICATOR_ID.eq(indicator), v.SCOPE_TYPE.eq(scope.type().key()), v.SCOPE_ID.eq(scope.id()),
+                        v.TIME_WINDOW.eq(window.key()), v.MONTH.between(from.atDay(1), to.atDay(1)))
                 .orderBy(v.MONTH)
-                .fetch(r -> new Point(r.value1(), plain(r.value2()), plain(r.value3()), r.value4()));
+                .fetch(r -> new Point(r.value1(), plain(r.value2()), plain(r.value3()), r.value4() == null ? null : Status.of(r.value4())));
     }
 
-    /** The indicator ids the views know, the six and the second series of avg_ukp_days. */
-    public List<String> indicatorIds() {
-        List<String> ids = new ArrayList<>(dsl.select(INDICATOR.ID).from(INDICATOR).orderBy(INDICATOR.SORT_ORDER).fetch(INDICATOR.ID));
-        ids.add(ALL_STAYS);
+    /** The windows a series can be asked for: the catalogue entry's, or its indicator's for a companion series; empty for an unknown id. */
+    public Optional<List<Window>> seriesWindows(String id) {
+        return catalogue.all().stream()
+                .filter(d -> d.id().equals(id) || id.equals(ALL_STAYS.get(d.id())))
+                .findFirst().map(IndicatorDefinition::windows);
+    }
+
+    /** The ids a series can be asked for: the catalogue's and the companion series. */
+    public List<String> seriesIds() {
+        List<String> ids = new ArrayList<>();
+        for (IndicatorDefinition d : catalogue.all()) {
+            ids.add(d.id());
+            Optional.ofNullable(ALL_STAYS.get(d.id())).ifPresent(ids::add);
+        }
         return ids;
     }
 
-    private static Map<String, BigDecimal> windows(String indicator, Map<String, BigDecimal> values) {
+    /** One value per window of the catalogue entry, in its order; null where none. */
+    private static Map<String, BigDecimal> windows(IndicatorDefinition definition, Map<String, BigDecimal> values) {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
-        for (String window : WINDOWS) {
-            result.put(window, values == null ? null : values.get(window));
-        }
-        if (indicator.equals("ukp_days")) {
-            result.put("projectedYear", values == null ? null : values.get("projectedYear"));
+        for (Window window : definition.windows()) {
+            result.put(window.key(), values == null ? null : values.get(window.key()));
         }
         return result;
     }

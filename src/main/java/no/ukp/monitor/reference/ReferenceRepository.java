@@ -62,7 +62,7 @@ public class ReferenceRepository {
     public Optional<Scope> scope(String written) {
         String text = written == null || written.isBlank() ? "total" : written.strip();
         if (text.equals("total")) {
-            return Optional.of(new Scope("total", "total", Scope.TOTAL_NAME,
+            return Optional.of(new Scope(ScopeType.TOTAL, "total", Scope.TOTAL_NAME,
                     municipalities().stream().map(Municipality::number).toList()));
         }
         int colon = text.indexOf(':');
@@ -71,13 +71,13 @@ public class ReferenceRepository {
         }
         String type = text.substring(0, colon);
         String id = text.substring(colon + 1);
-        if (type.equals("region")) {
+        if (type.equals(ScopeType.REGION.key())) {
             return regions().stream().filter(r -> r.id().equals(id)).findFirst()
-                    .map(r -> new Scope("region", r.id(), r.name(), r.municipalities()));
+                    .map(r -> new Scope(ScopeType.REGION, r.id(), r.name(), r.municipalities()));
         }
-        if (type.equals("municipality")) {
+        if (type.equals(ScopeType.MUNICIPALITY.key())) {
             return MunicipalityNumbers.normalize(id).flatMap(n -> municipalityNumbers().resolve(n))
-                    .map(m -> new Scope("municipality", m.number(), m.name(), List.of(m.number())));
+                    .map(m -> new Scope(ScopeType.MUNICIPALITY, m.number(), m.name(), List.of(m.number())));
         }
         return Optional.empty();
     }
@@ -92,9 +92,9 @@ public class ReferenceRepository {
     public List<Scope> scopes() {
         List<Municipality> municipalities = municipalities();
         List<Scope> scopes = new java.util.ArrayList<>();
-        scopes.add(new Scope("total", "total", Scope.TOTAL_NAME, municipalities.stream().map(Municipality::number).toList()));
-        regions().forEach(r -> scopes.add(new Scope("region", r.id(), r.name(), r.municipalities())));
-        municipalities.forEach(m -> scopes.add(new Scope("municipality", m.number(), m.name(), List.of(m.number()))));
+        scopes.add(new Scope(ScopeType.TOTAL, "total", Scope.TOTAL_NAME, municipalities.stream().map(Municipality::number).toList()));
+        regions().forEach(r -> scopes.add(new Scope(ScopeType.REGION, r.id(), r.name(), r.municipalities())));
+        municipalities.forEach(m -> scopes.add(new Scope(ScopeType.MUNICIPALITY, m.number(), m.name(), List.of(m.number()))));
         return scopes;
     }
 }

@@ -6,17 +6,17 @@ import java.util.List;
  * What an indicator is computed for: the whole health community ({@code total}), a region
  * ({@code region:<id>}) or a municipality ({@code municipality:<kommunenummer>}).
  *
- * @param type           {@code total}, {@code region} or {@code municipality}
+ * @param type           the whole community, a region or a municipality
  * @param id             {@code total}, the region id or the kommunenummer
  * @param name           Norwegian display name
  * @param municipalities the current municipalities it covers
  */
-public record Scope(String type, String id, String name, List<String> municipalities) {
+public record Scope(ScopeType type, String id, String name, List<String> municipalities) {
 
     public static final String TOTAL_NAME = "Helsefellesskapet";
 
     /** The scope as written in the API, e.g. {@code region:fjellregionen}. */
     public String key() {
-        return type.equals("total") ? "total" : type + ":" + id;
+        return type == ScopeType.TOTAL ? type.key() : type.key() + ":" + id;
     }
 }

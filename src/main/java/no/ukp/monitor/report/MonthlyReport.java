@@ -20,13 +20,13 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
     /** A status as colour (css class) and the committee's words. */
     record Status(String code, String text, String word) {
 
-        static Status of(String code) {
-            return switch (code == null ? "no_data" : code) {
-                case "green" -> new Status("green", "Ingen avvik", "grønn");
-                case "yellow" -> new Status("yellow", "Mindre avvik, men håndteres", "gul");
-                case "red" -> new Status("red", "Kritiske avvik, når ikke målsetning", "rød");
-                case "no_target" -> new Status("no_target", "Ingen målsetning", "ingen mål");
-                default -> new Status("no_data", "Ingen data", "ingen data");
+        static Status of(no.ukp.monitor.indicator.Status status) {
+            return switch (status) {
+                case GREEN -> new Status(status.key(), "Ingen avvik", "grønn");
+                case YELLOW -> new Status(status.key(), "Mindre avvik, men håndteres", "gul");
+                case RED -> new Status(status.key(), "Kritiske avvik, når ikke målsetning", "rød");
+                case NO_TARGET -> new Status(status.key(), "Ingen målsetning", "ingen mål");
+                case NO_DATA -> new Status(status.key(), "Ingen data", "ingen data");
             };
         }
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.ukp.monitor.indicator.Status;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -74,7 +75,7 @@ final class ReportCharts {
     }
 
     /** One month of a chart; value null where the month has none. */
-    record Month(YearMonth month, Double value, Double target, String status) {
+    record Month(YearMonth month, Double value, Double target, Status status) {
     }
 
     /**
@@ -163,15 +164,15 @@ final class ReportCharts {
         return svg(id, plot(data, renderer, axis.stream().map(m -> new Month(m, null, null, null)).toList(), axisFormat));
     }
 
-    static Color statusColour(String status) {
+    static Color statusColour(Status status) {
         if (status == null) {
             return NEUTRAL;
         }
         return switch (status) {
-            case "green" -> GREEN;
-            case "yellow" -> YELLOW;
-            case "red" -> RED;
-            default -> NEUTRAL;
+            case GREEN -> GREEN;
+            case YELLOW -> YELLOW;
+            case RED -> RED;
+            case NO_DATA, NO_TARGET -> NEUTRAL;
         };
     }
 

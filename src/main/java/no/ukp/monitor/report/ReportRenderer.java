@@ -69,7 +69,6 @@ class ReportRenderer {
         context.setVariable("r", report);
         context.setVariable("pdf", pdf);
         context.setVariable("scopes", scopes);
-        context.setVariable("zeroDayNote", MonthlyReportService.ZERO_DAY_NOTE);
         return templates.process("report/monthly", context);
     }
 

@@ -45,7 +45,7 @@ class IndicatorMetricsTest {
             JsonNode kpis = TestUsers.as(rest, "viewer").getForObject("/api/v1/kpis?scope=" + scope, JsonNode.class);
             for (JsonNode indicator : kpis.get("indicators")) {
                 String id = indicator.get("id").asText();
-                double expectedStatus = IndicatorMetrics.code(indicator.get("status").asText());
+                double expectedStatus = Status.of(indicator.get("status").asText()).gauge();
                 assertThat(gauge(metrics, "ukp_indicator_status", id, scope, null)).as(id + " " + scope).isEqualTo(expectedStatus);
                 JsonNode month = indicator.get("values").get("month");
                 double value = gauge(metrics, "ukp_indicator_value", id, scope, "month");

@@ -149,7 +149,12 @@ class KpiApiTest {
     void shouldDescribeTheIndicatorsInTheOpenApiDocument() {
         String apiDocs = TestUsers.as(rest, "viewer").getForObject("/v3/api-docs", String.class);
         assertThat(apiDocs).contains("/api/v1/kpis").contains("/api/v1/kpis/series").contains("/api/v1/imports/{dataset}")
-                .contains("zero_day_share = Σ zero_day_stays / Σ ukp_stays");
+                .contains("/api/v1/indicators");
+        JsonNode catalogue = TestUsers.as(rest, "viewer").getForObject("/api/v1/indicators", JsonNode.class);
+        assertThat(catalogue).isNotEmpty();
+        catalogue.forEach(indicator -> assertThat(apiDocs).as("the OpenAPI text reads the catalogue")
+                .contains(indicator.get("id").asText() + " (" + indicator.get("name").asText() + "): "
+                        + indicator.get("description").asText()));
         assertThat(TestUsers.as(rest, "viewer").getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }

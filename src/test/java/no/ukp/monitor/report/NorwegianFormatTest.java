@@ -33,7 +33,7 @@ class NorwegianFormatTest {
         assertThat(NorwegianFormat.monthRange(YearMonth.of(2025, 1), YearMonth.of(2025, 6))).isEqualTo("januar–juni 2025");
         assertThat(NorwegianFormat.dateTime(OffsetDateTime.parse("2025-07-01T07:05:00Z"))).isEqualTo("1. juli 2025 kl. 09.05");
         assertThat(NorwegianFormat.list(List.of("a", "b", "c"))).isEqualTo("a, b og c");
-        assertThat(MonthlyReportService.runs(List.of(YearMonth.of(2024, 9), YearMonth.of(2024, 10), YearMonth.of(2024, 11),
+        assertThat(ScopeSections.runs(List.of(YearMonth.of(2024, 9), YearMonth.of(2024, 10), YearMonth.of(2024, 11),
                 YearMonth.of(2025, 3)))).isEqualTo("september–november 2024 og mars 2025");
     }
 }
