@@ -5,6 +5,11 @@
 -- migrations, whenever its content changes; it drops the view and creates it anew (CREATE OR
 -- REPLACE VIEW cannot change its columns). The read-only role ukp_reader keeps SELECT on it
 -- (V3's default privileges).
+--
+-- LATERAL. jOOQ's code generator simulates the migrations in H2, which has no LATERAL joins: the
+-- view is created first with just its columns and their types (all the generator needs), then,
+-- between [jooq ignore start/stop], with its definition by CREATE OR REPLACE VIEW, which
+-- PostgreSQL refuses unless the names, order and types of the columns are the same.
 
 DROP VIEW IF EXISTS snapshot_latest;
 

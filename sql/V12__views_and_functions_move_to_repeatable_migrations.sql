@@ -12,21 +12,8 @@
 -- Only functions that the versioned migrations call while they run stay where they are
 -- (V1: ukp_timescaledb_loaded, ukp_make_hypertable): a repeatable migration runs after them.
 --
--- This drops every view the versioned migrations made, dependent ones first; Flyway runs the
--- repeatable migrations after it and they create them anew with their current text (the same
--- text as V11 left). The functions are not dropped: the triggers of V7 and V10 are bound to
--- them, and the repeatable migrations replace their bodies in place (CREATE OR REPLACE).
-DROP VIEW indicator_latest_month;
-DROP VIEW indicator_status;
-DROP VIEW indicator_target_at;
-DROP VIEW indicator_target_period;
-DROP VIEW indicator_coverage;
-DROP VIEW indicator_value;
-DROP VIEW indicator_window_sums;
-DROP VIEW indicator_month;
-DROP VIEW scope_month_facts;
-DROP VIEW scope_population;
-DROP VIEW indicator_scope;
-DROP VIEW scope_municipality;
-DROP VIEW data_origin;
-DROP VIEW snapshot_latest;
+-- Nothing to do here: Flyway runs the repeatable migrations after this one, and each drops the
+-- views it defines and creates them anew with their current text (the same text as V11 left),
+-- or replaces its functions' bodies in place (CREATE OR REPLACE keeps the triggers of V7 and
+-- V10 bound to them). A drop here would only repeat theirs, and lose the views on a database
+-- whose repeatable migrations had already run.
