@@ -1,6 +1,6 @@
 /**
  * The six indicators: their values, targets and statuses as the SQL views of
- * {@code sql/V3__indicators.sql} compute them (the one definition of the arithmetic), served by
+ * {@code sql/R__indicator_views.sql} compute them (the one definition of the arithmetic), served by
  * {@code /api/v1/kpis}, as CSV and as Prometheus gauges; targets as versioned data.
  */
 package no.ukp.monitor.indicator;

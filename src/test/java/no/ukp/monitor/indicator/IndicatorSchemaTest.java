@@ -19,7 +19,7 @@ import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The tables, seeds, scopes and the analysts' read-only role of V3__indicators.sql. */
+/** The tables, seeds and the analysts' read-only role of V3__indicators.sql, and the scopes of R__indicator_views.sql. */
 @DatabaseTest
 class IndicatorSchemaTest {
 

@@ -1,0 +1,19 @@
+-- From here on every view and function has one current text, in a repeatable migration
+-- (sql/R__<what>.sql), and the versioned migrations (V<n>__<what>.sql) hold tables and data.
+-- The views and functions that V1..V11 created keep their text there as history, and a V file
+-- is never edited once applied (Flyway checks its checksum at every start).
+--
+--   R__indicator_views.sql   scopes, months, the sums behind every figure, the indicators,
+--                            targets and statuses, the latest month (V3, V6, V7, V10)
+--   R__indicator_sums.sql    the functions that keep the stored sums equal to their views (V7, V10, V11)
+--   R__data_origin.sql       data_origin (V4, V9)
+--   R__snapshot_latest.sql   snapshot_latest (V5, V9)
+--
+-- Only functions that the versioned migrations call while they run stay where they are
+-- (V1: ukp_timescaledb_loaded, ukp_make_hypertable): a repeatable migration runs after them.
+--
+-- Nothing to do here: Flyway runs the repeatable migrations after this one, and each drops the
+-- views it defines and creates them anew with their current text (the same text as V11 left),
+-- or replaces its functions' bodies in place (CREATE OR REPLACE keeps the triggers of V7 and
+-- V10 bound to them). A drop here would only repeat theirs, and lose the views on a database
+-- whose repeatable migrations had already run.
