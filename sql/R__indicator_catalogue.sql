@@ -33,7 +33,11 @@ INSERT INTO indicator (id, sort_order, name, short_name, direction, unit, decima
   ('short_term_los_change', 6, 'Endring i liggetid på korttidsopphold (Øya helsehus)', 'Korttid, endring', 'at_most',
    'change', 1, '{month,ytd,rolling12}', 'rolling12', 'month',
    'Gjennomsnittlig liggetid på korttidsopphold (Σ liggedøgn / Σ utskrivninger) mot de samme kalendermånedene i basisåret, minus 1.',
-   'Endring i gjennomsnittlig liggetid på korttidsopphold (alle enheter i utvalget) mot de samme månedene i {baselineYear}.')
+   'Endring i gjennomsnittlig liggetid på korttidsopphold (alle enheter i utvalget) mot de samme månedene i {baselineYear}.'),
+  ('ukp_days_per_1000', 7, 'UKP-døgn per 1 000 innbyggere', 'UKP-døgn per 1 000', 'at_most', 'per_1000', 1,
+   '{month,ytd,rolling12}', 'rolling12', 'year',
+   'Summen av UKP-døgn (somatikk) i vinduet per 1 000 innbyggere: Σ UKP-døgn / folketall × 1 000, folketallet for utvalget i siste år til og med månedens år. Mangler folketall for en kommune i utvalget, gis ingen verdi.',
+   'Rå rate, ikke standardisert for alder og kjønn. Over 12 måneder er den sammenlignbar med målet UKP-døgn per 1 000 innbyggere i Samhandlingsbarometeret og SAMDATA; måned og hittil i år er ikke omregnet til år.')
 ON CONFLICT (id) DO UPDATE SET
   sort_order = EXCLUDED.sort_order, name = EXCLUDED.name, short_name = EXCLUDED.short_name,
   direction = EXCLUDED.direction, unit = EXCLUDED.unit, decimals = EXCLUDED.decimals, windows = EXCLUDED.windows,

@@ -51,8 +51,8 @@ LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM 1 FROM service_lock WHERE name = 'scope_population_sums' FOR UPDATE;
   DELETE FROM scope_population_sums;
-  INSERT INTO scope_population_sums (scope_type, scope_id, year, population)
-  SELECT scope_type, scope_id, year, population FROM scope_population;
+  INSERT INTO scope_population_sums (scope_type, scope_id, year, population, complete)
+  SELECT scope_type, scope_id, year, population, complete FROM scope_population;
   RETURN NULL;
 END
 $$;

@@ -7,7 +7,7 @@
 --   indicator, indicator_setting, indicator_target     tables (V3): what is measured, settings, targets
 --   scope_municipality   (scope_type, scope_id, scope_name, municipality)  which municipalities make a scope
 --   indicator_scope      (scope_type, scope_id, scope_name, municipalities) every scope, once
---   scope_population     (year, scope_type, scope_id, population)         population at 1 January per scope
+--   scope_population     (year, scope_type, scope_id, population, complete) population at 1 January per scope
 --   indicator_month      (month)  every month from the first to the last month with any data
 --   indicator_window_sums  the sums behind every figure, per month x scope x window, with coverage
 --   indicator_value      (month, scope_type, scope_id, indicator_id, time_window, value, numerator,
@@ -102,11 +102,14 @@ UNION ALL
 SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), 1
 FROM municipality m;
 
--- Population at 1 January of year, summed over the municipalities of a scope that have it.
+-- Population at 1 January of year, summed over the municipalities of a scope that have it;
+-- complete when every municipality of the scope has it.
 CREATE VIEW scope_population AS
-SELECT p.year, s.scope_type, s.scope_id, CAST(sum(p.population) AS BIGINT) AS population
+SELECT p.year, s.scope_type, s.scope_id, CAST(sum(p.population) AS BIGINT) AS population,
+       CAST(count(*) = max(sc.municipalities) AS BOOLEAN) AS complete
 FROM scope_municipality s
 JOIN population p ON p.municipality = s.municipality
+JOIN indicator_scope sc ON sc.scope_type = s.scope_type AND sc.scope_id = s.scope_id
 GROUP BY p.year, s.scope_type, s.scope_id;
 
 -- ---- months --------------------------------------------------------------------------------
@@ -314,6 +317,13 @@ FROM (
          s.baseline_short_term_discharges, s.baseline_short_term_los_days,
          s.expected, s.reported, s.complete
   FROM indicator_window_sums s
+  -- the scope's population in the latest year <= the month's year, when every municipality has it
+  LEFT JOIN LATERAL (SELECT CASE WHEN p.complete THEN p.population END AS population
+                     FROM scope_population_sums p
+                     WHERE p.scope_type = s.scope_type AND p.scope_id = s.scope_id
+                       AND p.year <= CAST(EXTRACT(YEAR FROM s.month) AS INTEGER)
+                     ORDER BY p.year DESC
+                     LIMIT 1) pop ON TRUE
   -- (ukp_days and short_term_los_change: numerator and denominator in the CASEs above)
   CROSS JOIN LATERAL (VALUES
     ('ukp_days',               CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)),
@@ -322,7 +332,9 @@ FROM (
     ('avg_ukp_days_all_stays', s.ukp_days,           s.ukp_stays),
     ('direct_home_share',      s.discharged_home,    s.ukp_stays),
     ('readmission_30d_share',  s.readmissions_30d,   s.ukp_stays_readmissions_known),
-    ('short_term_los_change',  CAST(NULL AS BIGINT), CAST(NULL AS BIGINT))
+    ('short_term_los_change',  CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)),
+    -- a crude rate, not standardised for age and sex; month and ytd are not annualised
+    ('ukp_days_per_1000',      s.ukp_days,           pop.population / 1000.0)
   ) AS i (indicator_id, numerator, denominator)
   WHERE s.time_window <> 'projectedYear' OR i.indicator_id = 'ukp_days'
 ) v;

@@ -61,7 +61,7 @@ class KpiApiTest {
         assertThat(kpis.get("synthetic").asBoolean()).isFalse();
         JsonNode indicators = kpis.get("indicators");
         assertThat(indicators).extracting(i -> i.get("id").asText()).containsExactly("ukp_days", "zero_day_share",
-                "avg_ukp_days", "direct_home_share", "readmission_30d_share", "short_term_los_change");
+                "avg_ukp_days", "direct_home_share", "readmission_30d_share", "short_term_los_change", "ukp_days_per_1000");
 
         JsonNode days = indicators.get(0);
         assertThat(number(days.get("values").get("month"))).isEqualByComparingTo("10");

@@ -27,10 +27,10 @@ class ScopeMonthSumsTest {
             + "(SELECT * FROM scope_month_sums EXCEPT SELECT * FROM scope_month_facts) UNION ALL "
             + "(SELECT * FROM scope_month_facts EXCEPT SELECT * FROM scope_month_sums)) d";
     private static final String POPULATION_DIFFERENCES = "SELECT count(*) FROM ("
-            + "(SELECT scope_type, scope_id, year, population FROM scope_population_sums "
-            + "EXCEPT SELECT scope_type, scope_id, year, population FROM scope_population) UNION ALL "
-            + "(SELECT scope_type, scope_id, year, population FROM scope_population "
-            + "EXCEPT SELECT scope_type, scope_id, year, population FROM scope_population_sums)) d";
+            + "(SELECT scope_type, scope_id, year, population, complete FROM scope_population_sums "
+            + "EXCEPT SELECT scope_type, scope_id, year, population, complete FROM scope_population) UNION ALL "
+            + "(SELECT scope_type, scope_id, year, population, complete FROM scope_population "
+            + "EXCEPT SELECT scope_type, scope_id, year, population, complete FROM scope_population_sums)) d";
 
     @Autowired
     TestRestTemplate rest;
