@@ -31,7 +31,7 @@ class IndicatorSchemaTest {
     DSLContext dsl;
 
     @Test
-    void shouldSeedTheSixIndicatorsOfTheCommittee() {
+    void shouldSeedTheSixIndicatorsOfTheCommitteeAndTheRatePerThousand() {
         Map<String, String> directions = dsl.selectFrom(INDICATOR).orderBy(INDICATOR.SORT_ORDER)
                 .fetchMap(INDICATOR.ID, INDICATOR.DIRECTION);
         assertThat(directions).containsExactly(
@@ -40,7 +40,8 @@ class IndicatorSchemaTest {
                 Map.entry("avg_ukp_days", "at_most"),
                 Map.entry("direct_home_share", "at_least"),
                 Map.entry("readmission_30d_share", "at_most"),
-                Map.entry("short_term_los_change", "at_most"));
+                Map.entry("short_term_los_change", "at_most"),
+                Map.entry("ukp_days_per_1000", "at_most"));
         assertThat(dsl.fetchValue(dsl.select(INDICATOR.NAME).from(INDICATOR).where(INDICATOR.ID.eq("zero_day_share"))))
                 .isEqualTo("Andel UKP med opphold 0 døgn");
         assertThat(dsl.fetchValue(dsl.select(INDICATOR.UNIT).from(INDICATOR).where(INDICATOR.ID.eq("direct_home_share"))))

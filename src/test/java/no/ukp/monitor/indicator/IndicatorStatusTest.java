@@ -118,13 +118,14 @@ class IndicatorStatusTest {
     }
 
     @Test
-    void shouldJudgeTheSixIndicatorsOnly() {
+    void shouldJudgeTheCatalogueIndicatorsOnly() {
         load("status_boundaries.csv");
         List<String> indicators = dsl.select(INDICATOR_STATUS.INDICATOR_ID).from(INDICATOR_STATUS)
                 .where(INDICATOR_STATUS.MONTH.eq(IndicatorViews.month(M)), INDICATOR_STATUS.SCOPE_TYPE.eq("total"))
                 .fetch(INDICATOR_STATUS.INDICATOR_ID);
+        // not the companion series avg_ukp_days_all_stays
         assertThat(indicators).containsExactlyInAnyOrder("ukp_days", "zero_day_share", "avg_ukp_days",
-                "direct_home_share", "readmission_30d_share", "short_term_los_change");
+                "direct_home_share", "readmission_30d_share", "short_term_los_change", "ukp_days_per_1000");
     }
 
     private void assertTotalUkpDays(String month, String value, String status) {

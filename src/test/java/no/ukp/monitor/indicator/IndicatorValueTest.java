@@ -167,7 +167,7 @@ class IndicatorValueTest {
     void shouldGiveNullNotZeroForAMonthWithoutData() {
         // Rennebu has no row for 2025-03
         for (String indicator : List.of("ukp_days", "zero_day_share", "avg_ukp_days", "avg_ukp_days_all_stays",
-                "direct_home_share", "readmission_30d_share", "short_term_los_change")) {
+                "direct_home_share", "readmission_30d_share", "short_term_los_change", "ukp_days_per_1000")) {
             IndicatorValueRecord v = views.value("2025-03", "municipality", "5022", indicator, "month");
             assertThat(v.getValue()).as(indicator).isNull();
         }
@@ -179,7 +179,7 @@ class IndicatorValueTest {
                 .where(INDICATOR_VALUE.SCOPE_TYPE.eq("municipality"), INDICATOR_VALUE.SCOPE_ID.eq("5033"),
                         INDICATOR_VALUE.MONTH.eq(month("2025-02")))
                 .fetch();
-        assertThat(tydal).hasSize(7 * 3 + 1);   // 7 indicators × 3 windows + projectedYear of ukp_days
+        assertThat(tydal).hasSize(8 * 3 + 1);   // 7 indicators and a companion series × 3 windows + projectedYear of ukp_days
         assertThat(tydal).allSatisfy(v -> assertThat(v.getValue()).isNull());
     }
 
