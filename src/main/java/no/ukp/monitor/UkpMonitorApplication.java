@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The UKP monitor: ingests monthly statistics on discharge-ready patients (UKP), computes the
- * committee's six indicators and shows them by API, metrics, dashboards and a monthly report.
+ * committee's indicators (the catalogue) and shows them by API, metrics, dashboards and a monthly report.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

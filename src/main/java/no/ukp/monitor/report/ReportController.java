@@ -32,7 +32,7 @@ class ReportController {
     }
 
     @Operation(summary = "The monthly KPI status report for the steering committee, in Norwegian",
-            description = "The six indicators with targets, statuses, trend and SPC charts, statuses by region (or by "
+            description = "Every catalogue indicator with targets, statuses, trend and SPC charts, statuses by region (or by "
                     + "municipality for a region), coverage and the imports the figures rest on; as PDF or HTML.")
     @GetMapping(path = "/api/v1/reports/monthly", produces = {"application/pdf", "text/html"})
     ResponseEntity<byte[]> monthly(

@@ -1,5 +1,5 @@
 /**
- * The monthly committee report (månedsrapport): the six indicators of a month and scope as
+ * The monthly committee report (månedsrapport): every catalogue indicator of a month and scope as
  * Norwegian HTML and PDF, with traffic lights, trend charts, statistical process control (XmR,
  * NHS "Making Data Count"), statuses by region or municipality, coverage and the imports the
  * figures rest on. Served at {@code /api/v1/reports/monthly} and {@code /}, and written by the
