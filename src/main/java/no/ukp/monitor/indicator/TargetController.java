@@ -1,26 +1,11 @@
 package no.ukp.monitor.indicator;
 
-import static no.ukp.monitor.db.Tables.INDICATOR;
-import static no.ukp.monitor.db.Tables.INDICATOR_TARGET;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import no.ukp.monitor.reference.ReferenceRepository;
-import no.ukp.monitor.system.RequestMonth;
-import org.jooq.DSLContext;
-import org.jooq.Records;
-import org.jooq.impl.DSL;
+import no.ukp.monitor.indicator.TargetRepository.NewTarget;
+import no.ukp.monitor.indicator.TargetRepository.Target;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Targets as versioned data: {@code GET /api/v1/targets} lists every version, {@code POST
@@ -39,55 +23,17 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/targets")
 class TargetController {
 
-    private final DSLContext dsl;
-    private final ReferenceRepository reference;
+    private final TargetRepository targets;
     private final IndicatorMetrics metrics;
 
-    TargetController(DSLContext dsl, ReferenceRepository reference, IndicatorMetrics metrics) {
-        this.dsl = dsl;
-        this.reference = reference;
+    TargetController(TargetRepository targets, IndicatorMetrics metrics) {
+        this.targets = targets;
         this.metrics = metrics;
     }
 
-    /** A target version. {@code scopeId} null: the default for every scope of the type. */
-    record Target(Long id, String indicatorId, String scopeType, String scopeId, String validFrom, BigDecimal target,
-                  BigDecimal tolerance, String toleranceKind, String statusWindow, boolean apportioned, String createdBy,
-                  OffsetDateTime createdAt, String note) {
-    }
-
-    /**
-     * A new target version as an admin sends it. {@code target} and {@code tolerance} fit the
-     * columns (NUMERIC(14,6)), {@code note} at most 300 characters, {@code validFrom} a month
-     * {@link RequestMonth} accepts.
-     */
-    record NewTarget(@NotBlank(message = MISSING) @Size(max = 40, message = "kan ha høyst 40 tegn") String indicatorId,
-                     @NotBlank(message = MISSING) @Pattern(regexp = "total|region|municipality",
-                             message = "må være total, region eller municipality") String scopeType,
-                     @Size(max = 40, message = "kan ha høyst 40 tegn") String scopeId,
-                     @NotBlank(message = MISSING) @Pattern(regexp = "[0-9]{4}-[0-9]{2}", message = "må skrives ÅÅÅÅ-MM")
-                     String validFrom,
-                     @NotNull(message = MISSING) @Digits(integer = 8, fraction = 6, message = DIGITS) BigDecimal target,
-                     @NotNull(message = MISSING) @PositiveOrZero(message = "kan ikke være negativ")
-                     @Digits(integer = 8, fraction = 6, message = DIGITS) BigDecimal tolerance,
-                     @NotBlank(message = MISSING) @Pattern(regexp = "relative|absolute", message = "må være relative eller absolute")
-                     String toleranceKind,
-                     @Pattern(regexp = "month|ytd|rolling12|projectedYear",
-                             message = "må være month, ytd, rolling12 eller projectedYear") String statusWindow,
-                     Boolean apportioned,
-                     @Size(max = 300, message = "kan ha høyst 300 tegn") String note) {
-    }
-
-    private static final String MISSING = "mangler";
-    private static final String DIGITS = "kan ha høyst 8 sifre før og 6 etter desimaltegnet";
-
     @GetMapping
     List<Target> list() {
-        var t = INDICATOR_TARGET;
-        return dsl.select(t.ID, t.INDICATOR_ID, t.SCOPE_TYPE, t.SCOPE_ID, DSL.toChar(t.VALID_FROM, "YYYY-MM"), t.TARGET,
-                        t.TOLERANCE, t.TOLERANCE_KIND, t.STATUS_WINDOW, t.APPORTIONED, t.CREATED_BY, t.CREATED_AT, t.NOTE)
-                .from(t)
-                .orderBy(t.INDICATOR_ID, t.SCOPE_TYPE, t.SCOPE_ID.nullsFirst(), t.VALID_FROM)
-                .fetch(Records.mapping(Target::new));
+        return targets.list();
     }
 
     @Operation(summary = "Add a target version (admin)",
@@ -95,45 +41,8 @@ class TargetController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Target add(@Valid @RequestBody NewTarget target, Principal user) {
-        if (!dsl.fetchExists(INDICATOR, INDICATOR.ID.eq(target.indicatorId()))) {
-            throw bad("Ukjent indikator «" + target.indicatorId() + "»");
-        }
-        String scopeId = target.scopeId() == null || target.scopeId().isBlank() ? null : target.scopeId().strip();
-        if (scopeId != null && !target.scopeType().equals("total")
-                && reference.scope(target.scopeType() + ":" + scopeId).isEmpty()) {
-            throw bad("Ukjent " + target.scopeType() + " «" + scopeId + "»");
-        }
-        boolean apportioned = Boolean.TRUE.equals(target.apportioned());
-        if (apportioned && target.scopeType().equals("total")) {
-            throw bad("Et fordelt mål (apportioned) gjelder regioner og kommuner, ikke totalen");
-        }
-        LocalDate validFrom = RequestMonth.parse("validFrom", target.validFrom()).atDay(1);
-        var t = INDICATOR_TARGET;
-        boolean exists = dsl.fetchExists(t, t.INDICATOR_ID.eq(target.indicatorId()), t.SCOPE_TYPE.eq(target.scopeType()),
-                scopeId == null ? t.SCOPE_ID.isNull() : t.SCOPE_ID.eq(scopeId), t.VALID_FROM.eq(validFrom));
-        if (exists) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "Det finnes allerede et mål for denne indikatoren og dette omfanget fra " + target.validFrom());
-        }
-        Long id = dsl.insertInto(t)
-                .set(t.INDICATOR_ID, target.indicatorId())
-                .set(t.SCOPE_TYPE, target.scopeType())
-                .set(t.SCOPE_ID, target.scopeType().equals("total") ? null : scopeId)
-                .set(t.VALID_FROM, validFrom)
-                .set(t.TARGET, target.target())
-                .set(t.TOLERANCE, target.tolerance())
-                .set(t.TOLERANCE_KIND, target.toleranceKind())
-                .set(t.STATUS_WINDOW, target.statusWindow() == null ? "rolling12" : target.statusWindow())
-                .set(t.APPORTIONED, apportioned)
-                .set(t.CREATED_BY, user.getName())
-                .set(t.NOTE, target.note())
-                .returning(t.ID)
-                .fetchSingle(t.ID);
+        Target added = targets.add(target, user.getName());
         metrics.refresh();
-        return list().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private static ResponseStatusException bad(String message) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+        return added;
     }
 }

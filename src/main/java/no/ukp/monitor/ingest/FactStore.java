@@ -1,12 +1,29 @@
 package no.ukp.monitor.ingest;
 
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.val;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record3;
+import org.jooq.RowN;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Repository;
@@ -14,12 +31,22 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores the rows of one import set-based, inside the caller's transaction: the valid rows are
  * streamed with {@code COPY} into a temporary staging table, then compared with the fact table
- * and applied in three statements. No row-by-row round trips, whatever the file's size.
+ * and applied in three statements. No row-by-row round trips, whatever the file's size. The
+ * statements are jOOQ's, on the dataset's table and column names; only the {@code COPY}, which
+ * jOOQ does not model, is written out.
  */
 @Repository
 class FactStore {
 
     static final String STAGING = "ukp_staging";
+
+    /** The staging table, {@code s} where it is joined. */
+    private static final Table<?> STAGED = table(name(STAGING));
+    private static final Field<Integer> LINE = field(name("line"), Integer.class);
+    private static final Field<Integer> FIRST_LINE = field(name("first_line"), Integer.class);
+    private static final Field<Integer> REVISION = field(name("revision"), Integer.class);
+    private static final Field<Long> IMPORT_ID = field(name("import_id"), Long.class);
+    private static final Field<OffsetDateTime> RECORDED_AT = field(name("recorded_at"), OffsetDateTime.class);
 
     private final DSLContext dsl;
 
@@ -29,25 +56,39 @@ class FactStore {
 
     /** Creates the staging table (dropped at commit) and opens a COPY into it. */
     Staging openStaging(Dataset dataset) {
-        String columns = String.join(", ", dataset.databaseColumns());
-        dsl.execute("DROP TABLE IF EXISTS " + STAGING);
-        dsl.execute("CREATE TEMPORARY TABLE " + STAGING + " ON COMMIT DROP AS SELECT 0 AS line, " + columns
-                + " FROM " + dataset.table() + " WITH NO DATA");
+        List<SelectField<?>> columns = new ArrayList<>();
+        columns.add(inline(0).as(LINE.getName()));
+        columns.addAll(columns(null, dataset.databaseColumns()));
+        dsl.dropTableIfExists(STAGED).execute();
+        dsl.createTemporaryTable(STAGED)
+                .as(DSL.select(columns).from(table(name(dataset.table()))))
+                .withNoData()
+                .onCommitDrop()
+                .execute();
+        String copyStatement = "COPY " + STAGING + " (line, " + String.join(", ", dataset.databaseColumns()) + ") FROM STDIN";
         CopyIn copy = dsl.connectionResult(connection -> connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + STAGING + " (line, " + columns + ") FROM STDIN"));
+                .copyIn(copyStatement));
         return new Staging(copy);
     }
 
     /** Lines whose key an earlier line of the same file already has: line → first line. */
     List<Record3<Integer, Integer, String>> duplicates(Dataset dataset, int limit) {
-        String key = String.join(", ", dataset.keyColumns());
-        String keyText = dataset.keyColumns().stream().map(c -> c + "::text").collect(Collectors.joining(" || ' / ' || "));
+        List<Field<?>> key = columns(null, dataset.keyColumns());
+        Table<?> lines = DSL.select(LINE).select(key)
+                .select(DSL.min(LINE).over(DSL.partitionBy(key)).as(FIRST_LINE))
+                .from(STAGED)
+                .asTable("d");
         // the key is written out only for the duplicates, not for every staged row
-        return dsl.resultQuery("SELECT line, first_line, " + keyText + " AS key_text FROM (SELECT line, " + key
-                        + ", min(line) OVER (PARTITION BY " + key + ") AS first_line FROM " + STAGING + ") d "
-                        + "WHERE line <> first_line ORDER BY line LIMIT " + limit)
-                .coerce(org.jooq.impl.DSL.field("line", Integer.class), org.jooq.impl.DSL.field("first_line", Integer.class),
-                        org.jooq.impl.DSL.field("key_text", String.class))
+        Field<String> keyText = null;
+        for (Field<?> column : key) {
+            Field<String> text = column.cast(SQLDataType.CLOB);
+            keyText = keyText == null ? text : keyText.concat(inline(" / "), text);
+        }
+        return dsl.select(LINE, FIRST_LINE, keyText.as("key_text"))
+                .from(lines)
+                .where(LINE.ne(FIRST_LINE))
+                .orderBy(LINE)
+                .limit(limit)
                 .fetch();
     }
 
@@ -57,12 +98,16 @@ class FactStore {
      * transaction, so what this comparison saw is what {@link #apply} changes.
      */
     Counts compare(Dataset dataset) {
-        String changed = distinct(dataset, "s", "c");
-        var row = dsl.fetchSingle("SELECT count(*) FILTER (WHERE c.revision IS NULL), "
-                + "count(*) FILTER (WHERE c.revision IS NOT NULL AND " + changed + "), "
-                + "count(*) FILTER (WHERE c.revision IS NOT NULL AND NOT " + changed + ") "
-                + "FROM " + STAGING + " s LEFT JOIN " + dataset.table() + " c ON " + joinOnKey(dataset));
-        return new Counts(row.get(0, Integer.class), row.get(1, Integer.class), row.get(2, Integer.class));
+        Field<Integer> storedRevision = field(name("c", REVISION.getName()), Integer.class);
+        Condition changed = changed(dataset);
+        var row = dsl.select(
+                        DSL.count().filterWhere(storedRevision.isNull()),
+                        DSL.count().filterWhere(storedRevision.isNotNull().and(changed)),
+                        DSL.count().filterWhere(storedRevision.isNotNull().andNot(changed)))
+                .from(STAGED.as("s"))
+                .leftJoin(table(name(dataset.table())).as("c")).on(joinOnKey(dataset))
+                .fetchSingle();
+        return new Counts(row.value1(), row.value2(), row.value3());
     }
 
     /**
@@ -71,54 +116,85 @@ class FactStore {
      * left alone. {@code counts} is what {@link #compare} found in this transaction.
      */
     void apply(Dataset dataset, long importId, OffsetDateTime recordedAt, Counts counts) {
-        String keys = String.join(", ", dataset.keyColumns());
-        String values = String.join(", ", dataset.valueColumns());
-        String stagedKeys = prefixed("s", dataset.keyColumns());
-        String stagedValues = prefixed("s", dataset.valueColumns());
+        List<Field<?>> keys = columns(null, dataset.keyColumns());
+        List<Field<?>> values = columns(null, dataset.valueColumns());
+        List<Field<?>> stagedKeys = columns("s", dataset.keyColumns());
+        List<Field<?>> stagedValues = columns("s", dataset.valueColumns());
+        Table<?> revisions = table(name(dataset.revisionTable()));
+        Table<?> facts = table(name(dataset.table()));
+        List<Field<?>> revisionColumns = concat(keys, List.of(REVISION), values, List.of(IMPORT_ID, RECORDED_AT));
+        List<Field<?>> factColumns = concat(keys, values, List.of(REVISION, IMPORT_ID, RECORDED_AT));
+        Field<Long> importIdValue = val(importId);
+        Field<OffsetDateTime> recordedAtValue = val(recordedAt);
+        List<Field<?>> newFacts = concat(stagedKeys, stagedValues, List.of(inline(1), importIdValue, recordedAtValue));
         if (counts.updated() == 0 && counts.unchanged() == 0) {
             // every row is new (the usual monthly delivery): revision 1 of each, no comparing
-            dsl.execute("INSERT INTO " + dataset.revisionTable() + " (" + keys + ", revision, " + values
-                            + ", import_id, recorded_at) SELECT " + stagedKeys + ", 1, " + stagedValues
-                            + ", ?, CAST(? AS timestamptz) FROM " + STAGING + " s",
-                    importId, recordedAt.toString());
-            dsl.execute("INSERT INTO " + dataset.table() + " (" + keys + ", " + values + ", revision, import_id, recorded_at) SELECT "
-                            + stagedKeys + ", " + stagedValues + ", 1, ?, CAST(? AS timestamptz) FROM " + STAGING + " s",
-                    importId, recordedAt.toString());
+            dsl.insertInto(revisions).columns(revisionColumns)
+                    .select(DSL.select(concat(stagedKeys, List.of(inline(1)), stagedValues,
+                            List.of(importIdValue, recordedAtValue))).from(STAGED.as("s")))
+                    .execute();
+            dsl.insertInto(facts).columns(factColumns)
+                    .select(DSL.select(newFacts).from(STAGED.as("s")))
+                    .execute();
         } else {
-            applyRevisions(dataset, importId, recordedAt, keys, values, stagedKeys, stagedValues);
+            Field<Integer> storedRevision = field(name("c", REVISION.getName()), Integer.class);
+            dsl.insertInto(revisions).columns(revisionColumns)
+                    .select(DSL.select(concat(stagedKeys, List.of(DSL.coalesce(storedRevision, inline(0)).plus(inline(1))),
+                                    stagedValues, List.of(importIdValue, recordedAtValue)))
+                            .from(STAGED.as("s"))
+                            .leftJoin(facts.as("c")).on(joinOnKey(dataset))
+                            .where(storedRevision.isNull().or(changed(dataset))))
+                    .execute();
+            Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+            values.forEach(value -> updates.put(value, excluded(value)));
+            updates.put(REVISION, storedRevision.plus(inline(1)));
+            updates.put(IMPORT_ID, excluded(IMPORT_ID));
+            updates.put(RECORDED_AT, excluded(RECORDED_AT));
+            dsl.insertInto(facts.as("c")).columns(factColumns)
+                    .select(DSL.select(newFacts).from(STAGED.as("s")))
+                    .onConflict(keys)
+                    .doUpdate()
+                    .set(updates)
+                    .where(valuesOf(dataset, "c").isDistinctFrom(row(values.stream().<Field<?>>map(DSL::excluded).toList())))
+                    .execute();
         }
         if (dataset.feedsIndicators()) {
             // the indicator views read the stored sums per scope and month: recompute the months of this file
-            dsl.execute("SELECT ukp_refresh_scope_month_sums(min(month), max(month)) FROM " + STAGING);
+            Field<?> month = field(name("month"));
+            dsl.select(DSL.function(name("ukp_refresh_scope_month_sums"), SQLDataType.OTHER, DSL.min(month), DSL.max(month)))
+                    .from(STAGED)
+                    .execute();
         }
     }
 
-    private void applyRevisions(Dataset dataset, long importId, OffsetDateTime recordedAt, String keys, String values,
-                                String stagedKeys, String stagedValues) {
-        dsl.execute("INSERT INTO " + dataset.revisionTable() + " (" + keys + ", revision, " + values
-                        + ", import_id, recorded_at) SELECT " + stagedKeys + ", coalesce(c.revision, 0) + 1, " + stagedValues
-                        + ", ?, CAST(? AS timestamptz) FROM " + STAGING + " s LEFT JOIN " + dataset.table() + " c ON " + joinOnKey(dataset)
-                        + " WHERE c.revision IS NULL OR " + distinct(dataset, "s", "c"),
-                importId, recordedAt.toString());
-        String updates = dataset.valueColumns().stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
-        dsl.execute("INSERT INTO " + dataset.table() + " AS c (" + keys + ", " + values
-                        + ", revision, import_id, recorded_at) SELECT " + stagedKeys + ", " + stagedValues + ", 1, ?, CAST(? AS timestamptz) FROM "
-                        + STAGING + " s ON CONFLICT (" + keys + ") DO UPDATE SET " + updates
-                        + ", revision = c.revision + 1, import_id = EXCLUDED.import_id, recorded_at = EXCLUDED.recorded_at"
-                        + " WHERE " + distinct(dataset, "c", "EXCLUDED"),
-                importId, recordedAt.toString());
+    /** The staged row's key equals the stored row's ({@code s} and {@code c}). */
+    private static Condition joinOnKey(Dataset dataset) {
+        return DSL.and(dataset.keyColumns().stream()
+                .map(key -> field(name("c", key)).eq(field(name("s", key))))
+                .toList());
     }
 
-    private static String joinOnKey(Dataset dataset) {
-        return dataset.keyColumns().stream().map(k -> "c." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    /** The staged row's values differ from the stored row's ({@code s} and {@code c}), nulls compared as values. */
+    private static Condition changed(Dataset dataset) {
+        return valuesOf(dataset, "s").isDistinctFrom(valuesOf(dataset, "c"));
     }
 
-    private static String distinct(Dataset dataset, String left, String right) {
-        return "(" + prefixed(left, dataset.valueColumns()) + ") IS DISTINCT FROM (" + prefixed(right, dataset.valueColumns()) + ")";
+    private static RowN valuesOf(Dataset dataset, String alias) {
+        return row(columns(alias, dataset.valueColumns()));
     }
 
-    private static String prefixed(String alias, List<String> columns) {
-        return columns.stream().map(c -> alias + "." + c).collect(Collectors.joining(", "));
+    /** The columns by name, qualified by {@code alias} unless it is null. */
+    private static List<Field<?>> columns(String alias, List<String> names) {
+        return names.stream().<Field<?>>map(column -> field(alias == null ? name(column) : name(alias, column))).toList();
+    }
+
+    @SafeVarargs
+    private static List<Field<?>> concat(List<? extends Field<?>>... parts) {
+        List<Field<?>> all = new ArrayList<>();
+        for (List<? extends Field<?>> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     /** Rows new, changed and identical compared with the stored ones. */

@@ -1,6 +1,9 @@
 package no.ukp.monitor.ingest;
 
+import static no.ukp.monitor.system.Problems.cut;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.ukp.monitor.ingest.ImportRefused.Reason;
 import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.system.NotFound;
 import org.jooq.Record3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +26,8 @@ import org.springframework.transaction.TransactionStatus;
 /**
  * Imports one file all or nothing: reads it row by row, validates every cell and every rule,
  * stages the valid rows, and stores them as new values or revisions in one transaction, only
- * when the whole file is valid and it is not a dry run. Every attempt is recorded in the audit.
+ * when the whole file is valid and it is not a dry run. Every attempt is recorded in the audit,
+ * here and nowhere else: also an upload refused before its file is read ({@link #refuse}).
  */
 @Service
 public class ImportService {
@@ -34,22 +40,87 @@ public class ImportService {
     private final ImportLock lock;
     private final ImportMetrics metrics;
     private final ImportProperties properties;
+    private final ImportSpool spool;
     private final Clock clock;
     private final StatusImpact statuses;
     private final ApplicationEventPublisher events;
 
     ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, ImportLock lock,
-                  ImportMetrics metrics, ImportProperties properties, Clock clock, StatusImpact statuses,
-                  ApplicationEventPublisher events) {
+                  ImportMetrics metrics, ImportProperties properties, ImportSpool spool, Clock clock,
+                  StatusImpact statuses, ApplicationEventPublisher events) {
         this.facts = facts;
         this.audit = audit;
         this.reference = reference;
         this.lock = lock;
         this.metrics = metrics;
         this.properties = properties;
+        this.spool = spool;
         this.clock = clock;
         this.statuses = statuses;
         this.events = events;
+    }
+
+    /**
+     * Imports a file as it arrives at the API, for the dataset named {@code slug}, as {@code user}.
+     * Refused before reading, each with its one row in the audit: an unknown dataset
+     * ({@link NotFound}), a body over the limit, a type neither CSV nor XLSX ({@link ImportRefused}),
+     * an upload that breaks off (the {@link IOException} itself).
+     */
+    ImportResult importUpload(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
+                              boolean dryRun, String user) throws IOException {
+        Dataset dataset = Dataset.bySlug(slug).orElse(null);
+        if (dataset == null) {
+            String message = "Ukjent datasett «" + cut(slug, ImportRepository.DATASET_SIZE)
+                    + "»: bruk monthly-statistics, short-term-stays, snapshots eller population";
+            record(slug, fileName, mediaType, declaredSize, dryRun, user, message);
+            throw new NotFound(message);
+        }
+        long max = properties.maxSize().toBytes();
+        if (declaredSize > max) {
+            throw refuse(Reason.TOO_LARGE, slug, fileName, mediaType, declaredSize, dryRun, user);
+        }
+        Upload upload;
+        try {
+            upload = Upload.spool(spool.newFile(), body, fileName, mediaType, max);
+        } catch (Upload.TooLarge e) {
+            throw refuse(Reason.TOO_LARGE, slug, fileName, mediaType, max, dryRun, user);
+        } catch (IOException e) {
+            // the client broke off the upload, or the spool folder is full: recorded, then as it was
+            record(slug, fileName, mediaType, declaredSize, dryRun, user,
+                    "Filen kunne ikke tas imot (" + e.getClass().getSimpleName() + "); ingenting er lagret");
+            throw e;
+        }
+        try (upload) {
+            FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
+                    Reason.UNSUPPORTED_MEDIA_TYPE, slug, fileName, mediaType, upload.size(), dryRun, user));
+            return importFile(dataset, upload, format, dryRun, user, false);
+        }
+    }
+
+    /**
+     * Records an upload refused before its file was read, for {@code reason}, with the Norwegian
+     * message of that reason; returns the refusal to answer.
+     */
+    ImportRefused refuse(Reason reason, String dataset, String fileName, String mediaType, long size, boolean dryRun,
+                         String user) {
+        String message = switch (reason) {
+            case TOO_LARGE -> new Upload.TooLarge(properties.maxSize().toBytes()).getMessage();
+            case UNSUPPORTED_MEDIA_TYPE -> (mediaType == null ? "Filtypen er ikke oppgitt (ingen Content-Type)"
+                    : "Filtypen «" + cut(mediaType, ImportRepository.MEDIA_TYPE_SIZE)
+                    + "» støttes ikke") + ": send CSV (text/csv) eller XLSX (" + FileFormat.XLSX_MEDIA_TYPE + ")";
+            case UNREADABLE_MULTIPART -> "Multipart-innholdet kan ikke leses: send filen i feltet «file»";
+        };
+        return new ImportRefused(reason, record(dataset, fileName, mediaType, size, dryRun, user, message), message);
+    }
+
+    /**
+     * The one way an upload refused before its file was read is recorded: a finished row of the
+     * audit, outcome {@code refused}, with the message; returns its id.
+     */
+    private long record(String dataset, String fileName, String mediaType, long size, boolean dryRun, String user,
+                        String message) {
+        return audit.refused(dataset, fileName, mediaType, Math.max(size, 0), user, dryRun, message,
+                OffsetDateTime.now(clock));
     }
 
     /** Imports an uploaded file as {@code user}; {@code synthetic} marks generated demo data. */

@@ -44,9 +44,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Error answers of the API as problem details ({@code application/problem+json}) with a
  * Norwegian {@code detail}: Spring's own mapping of request errors to statuses with our words,
- * the (already Norwegian) reason of a {@link ResponseStatusException}, and for anything
- * unexpected a 500 that names an error id found in the log instead of leaking SQL or stack
- * traces. A browser asking for a page gets the Norwegian error page of {@link ErrorPageController}.
+ * the (already Norwegian) reason of a {@link ResponseStatusException}, the domain exceptions
+ * {@link InvalidRequest} (400), {@link NotFound} (404) and {@link AlreadyExists} (409) with their
+ * Norwegian messages, and for anything unexpected a 500 that names an error id found in the log
+ * instead of leaking SQL or stack traces. A browser asking for a page gets the Norwegian error
+ * page of {@link ErrorPageController}.
  */
 @RestControllerAdvice
 class ApiErrorHandler extends ResponseEntityExceptionHandler {
@@ -69,6 +71,18 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<Object> invalid(InvalidRequest e, WebRequest request) {
         return handleExceptionInternal(e, null, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Something a feature does not have ({@link NotFound}): 404 with its Norwegian message. */
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e, WebRequest request) {
+        return handleExceptionInternal(e, null, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    /** Something a feature keeps and never overwrites ({@link AlreadyExists}): 409 with its Norwegian message. */
+    @ExceptionHandler(AlreadyExists.class)
+    ResponseEntity<Object> alreadyExists(AlreadyExists e, WebRequest request) {
+        return handleExceptionInternal(e, null, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     /** Spring Security decides these: 401 and 403 come from its filters, not from here. */
@@ -109,7 +123,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ResponseStatusException r && r.getReason() != null) {
             return r.getReason();
         }
-        if (e instanceof InvalidRequest) {
+        if (e instanceof InvalidRequest || e instanceof NotFound || e instanceof AlreadyExists) {
             return e.getMessage();
         }
         if (e instanceof MaxUploadSizeExceededException) {

@@ -1,5 +1,7 @@
 /**
  * What every feature shares at the HTTP edge: the error answers (problem details with Norwegian
- * messages, the error page for browsers, Tomcat's own errors) and months as requests write them.
+ * messages, the error page for browsers, Tomcat's own errors), the domain exceptions features throw
+ * without knowing HTTP ({@code InvalidRequest}, {@code NotFound}, {@code AlreadyExists}) and months
+ * as requests write them.
  */
 package no.ukp.monitor.system;

@@ -1,7 +1,11 @@
 package no.ukp.monitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.Mockito.doThrow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +29,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -58,6 +65,40 @@ class ImportAuditTest {
     @BeforeEach
     void clean() {
         TestDatabase.clean(dsl);
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                arguments("beds", "text/csv", POPULATION, 404, "refused"),
+                arguments("population", "text/csv", POPULATION + "2024,5001,212660\n".repeat(300), 413, "refused"),
+                arguments("population", "application/json", "{\"year\": 2024}", 415, "refused"),
+                arguments("population", "multipart/form-data; boundary=g", "--g\r\nContent-Disposition: form-data; "
+                        + "name=\"fil\"; filename=\"f.csv\"\r\nContent-Type: text/csv\r\n\r\n" + POPULATION
+                        + "\r\n--g--\r\n", 400, "refused"),
+                arguments("population", "text/csv", "year,municipality,population\n2024,5001,mange\n", 422, "rejected"),
+                arguments("population?dryRun=true", "text/csv", "year,municipality\n2024,5001\n", 422, "rejected"));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {3}")
+    @MethodSource("refusals")
+    void shouldRecordEveryRefusalAsOneAuditRowThatSaysWhatTheAnswerSays(String path, String contentType, String body,
+                                                                       int status, String outcome) throws Exception {
+        HttpResponse<String> response = post(path, contentType, null, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        Record audit = onlyAuditRow();
+        assertThat(audit.get("outcome", String.class)).isEqualTo(outcome);
+        assertThat(audit.get("finished_at", OffsetDateTime.class)).isNotNull();
+        assertThat(audit.get("imported_by", String.class)).isEqualTo("ingest");
+        JsonNode answer = new ObjectMapper().readTree(response.body());
+        String firstError = dsl.fetchValue("SELECT message FROM import_message WHERE severity = 'error' ORDER BY seq LIMIT 1")
+                .toString();
+        if (answer.has("importId")) {
+            assertThat(answer.get("importId").asLong()).isEqualTo(audit.get("id", Long.class));
+            assertThat(firstError).isEqualTo(answer.get("errors").get(0).get("message").asText());
+        } else {
+            assertThat(firstError).isEqualTo(answer.get("detail").asText());
+        }
     }
 
     @Test

@@ -76,6 +76,22 @@ class ImportRevisionTest {
     }
 
     @Test
+    void shouldReviseADatasetWithASingleValueColumn() {
+        String population = "year,municipality,population\n2024,5001,212660\n2024,5028,17000\n";
+        long first = client().postCsv("population", population).getBody().get("importId").asLong();
+        JsonNode correction = client().postCsv("population", population.replace("17000", "17100")).getBody();
+
+        assertThat(correction.get("inserted").asInt()).isZero();
+        assertThat(correction.get("updated").asInt()).isEqualTo(1);
+        assertThat(correction.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(dsl.fetch("SELECT municipality, revision, population FROM population_revision ORDER BY municipality, revision")
+                .map(r -> r.intoList().toString())).containsExactly("[5001, 1, 212660]", "[5028, 1, 17000]", "[5028, 2, 17100]");
+        assertThat(dsl.fetch("SELECT municipality, revision, population, import_id FROM population ORDER BY municipality")
+                .map(r -> r.intoList().toString())).containsExactly("[5001, 1, 212660, " + first + "]",
+                        "[5028, 2, 17100, " + correction.get("importId").asLong() + "]");
+    }
+
+    @Test
     void shouldStoreNothingInADryRunButReportWhatWouldHappen() {
         client().postCsv("monthly-statistics", FILE);
         String changed = FILE.replace("8,6,3,2,1", "9,6,3,2,1") + "2025-04,5029,1,1,0,1,0\n";

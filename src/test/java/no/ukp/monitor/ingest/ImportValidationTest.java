@@ -76,6 +76,17 @@ class ImportValidationTest {
     }
 
     @Test
+    void shouldShowTheKeyADuplicateLineRepeatsAsItIsStored() {
+        ResponseEntity<JsonNode> response = new ImportClient(rest).post("monthly-statistics",
+                ImportClient.resource(ImportValidationTest.class, "invalid/duplicate-key-after-mapping.csv"), ImportClient.CSV,
+                false);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        // 1601 (old Trondheim) is 5001 once mapped: the key as stored, month as a date
+        assertThat(response.getBody().get("errors").get(0).get("value").asText()).isEqualTo("2025-01-01 / 5001 / somatikk");
+    }
+
+    @Test
     void shouldReportEveryBadRowOfTheFileAtOnce() {
         String csv = """
                 month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home
