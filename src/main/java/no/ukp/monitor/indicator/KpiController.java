@@ -11,14 +11,12 @@ import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
 import no.ukp.monitor.system.RequestMonth;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/v1/kpis} and {@code GET /api/v1/kpis/series}, as JSON or, with
@@ -120,8 +118,7 @@ class KpiController {
         if (month != null) {
             return RequestMonth.parse("month", month);
         }
-        return kpis.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Ingen månedsstatistikk er importert ennå"));
+        return kpis.requireLatestMonth();
     }
 
 }

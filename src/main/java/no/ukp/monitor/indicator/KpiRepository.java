@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.NotFound;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -47,6 +48,11 @@ public class KpiRepository {
         LocalDate month = dsl.select(INDICATOR_LATEST_MONTH.MONTH).from(INDICATOR_LATEST_MONTH)
                 .fetchOne(INDICATOR_LATEST_MONTH.MONTH);
         return Optional.ofNullable(month).map(YearMonth::from);
+    }
+
+    /** The latest month with somatic monthly statistics; {@link NotFound} while none is imported. */
+    public YearMonth requireLatestMonth() {
+        return latestMonth().orElseThrow(() -> new NotFound("Ingen månedsstatistikk er importert ennå"));
     }
 
     public Kpis kpis(YearMonth month, Scope scope) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.reference.ScopeType;
 import no.ukp.monitor.system.AlreadyExists;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.RequestMonth;
@@ -84,12 +85,12 @@ class TargetRepository {
             throw new InvalidRequest("Ukjent indikator «" + target.indicatorId() + "»");
         }
         String scopeId = target.scopeId() == null || target.scopeId().isBlank() ? null : target.scopeId().strip();
-        if (scopeId != null && !target.scopeType().equals("total")
+        if (scopeId != null && !ScopeType.TOTAL.key().equals(target.scopeType())
                 && reference.scope(target.scopeType() + ":" + scopeId).isEmpty()) {
             throw new InvalidRequest("Ukjent " + target.scopeType() + " «" + scopeId + "»");
         }
         boolean apportioned = Boolean.TRUE.equals(target.apportioned());
-        if (apportioned && target.scopeType().equals("total")) {
+        if (apportioned && ScopeType.TOTAL.key().equals(target.scopeType())) {
             throw new InvalidRequest("Et fordelt mål (apportioned) gjelder regioner og kommuner, ikke totalen");
         }
         LocalDate validFrom = RequestMonth.parse("validFrom", target.validFrom()).atDay(1);
@@ -103,12 +104,12 @@ class TargetRepository {
         Long id = dsl.insertInto(t)
                 .set(t.INDICATOR_ID, target.indicatorId())
                 .set(t.SCOPE_TYPE, target.scopeType())
-                .set(t.SCOPE_ID, target.scopeType().equals("total") ? null : scopeId)
+                .set(t.SCOPE_ID, ScopeType.TOTAL.key().equals(target.scopeType()) ? null : scopeId)
                 .set(t.VALID_FROM, validFrom)
                 .set(t.TARGET, target.target())
                 .set(t.TOLERANCE, target.tolerance())
                 .set(t.TOLERANCE_KIND, target.toleranceKind())
-                .set(t.STATUS_WINDOW, target.statusWindow() == null ? "rolling12" : target.statusWindow())
+                .set(t.STATUS_WINDOW, target.statusWindow() == null ? Window.ROLLING12.key() : target.statusWindow())
                 .set(t.APPORTIONED, apportioned)
                 .set(t.CREATED_BY, user)
                 .set(t.NOTE, target.note())

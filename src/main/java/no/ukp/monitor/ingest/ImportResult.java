@@ -3,6 +3,7 @@ package no.ukp.monitor.ingest;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import no.ukp.monitor.indicator.Status;
 
 /**
  * What an import did or would do: the answer of the import endpoints and what the audit keeps.
@@ -19,7 +20,7 @@ public record ImportResult(long importId, String dataset, boolean dryRun, String
                            List<ImportProblem> errors, Boolean errorsTruncated, List<StatusChange> statusChanges) {
 
     /** A dry run's effect on a status of record of the total scope in the latest month. */
-    public record StatusChange(String indicator, String month, String from, String to) {
+    public record StatusChange(String indicator, String month, Status from, Status to) {
     }
 
     @JsonIgnore

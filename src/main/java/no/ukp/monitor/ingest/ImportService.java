@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.ukp.monitor.indicator.Status;
 import no.ukp.monitor.ingest.ImportRefused.Reason;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.system.NotFound;
@@ -216,9 +217,9 @@ public class ImportService {
             Object beforeApply = transactionStatus.createSavepoint();
             facts.apply(dataset, importId, now, counts);
             Optional<LocalDate> month = statuses.latestMonth();
-            Map<String, String> after = month.map(statuses::totalStatuses).orElse(Map.of());
+            Map<String, Status> after = month.map(statuses::totalStatuses).orElse(Map.of());
             transactionStatus.rollbackToSavepoint(beforeApply);
-            Map<String, String> before = month.map(statuses::totalStatuses).orElse(Map.of());
+            Map<String, Status> before = month.map(statuses::totalStatuses).orElse(Map.of());
             changes = statuses.changes(month.orElse(null), before, after);
         } else {
             facts.apply(dataset, importId, now, counts);

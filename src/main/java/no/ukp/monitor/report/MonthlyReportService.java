@@ -73,15 +73,6 @@ class MonthlyReportService {
         return renderer.empty();
     }
 
-    /** "2025-06" → the month; anything else a Norwegian message. */
-    static YearMonth parseMonth(String text) {
-        try {
-            return no.ukp.monitor.system.RequestMonth.parse(text);
-        } catch (org.springframework.web.server.ResponseStatusException e) {
-            throw new IllegalArgumentException(e.getReason());
-        }
-    }
-
     /** "ukp-manedsrapport-2025-06-region-fjellregionen.pdf". */
     static String fileName(YearMonth month, Scope scope, ReportFormat format) {
         return "ukp-manedsrapport-" + month + "-" + scope.key().replace(':', '-') + "." + format.extension();
@@ -90,6 +81,11 @@ class MonthlyReportService {
     /** The latest month with monthly statistics: the month the start page shows. */
     Optional<YearMonth> latestMonth() {
         return kpis.latestMonth();
+    }
+
+    /** The latest month with monthly statistics; {@code NotFound} while none is imported. */
+    YearMonth requireLatestMonth() {
+        return kpis.requireLatestMonth();
     }
 
     /** {@code total}, {@code region:<id>} or {@code municipality:<number>}. */

@@ -13,6 +13,8 @@ import java.util.Optional;
 import no.ukp.monitor.UkpMonitorApplication;
 import no.ukp.monitor.database.EmbeddedDatabaseException;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.RequestMonth;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -85,7 +87,7 @@ public class ReportCommand {
                     throw new IllegalArgumentException(name + " mangler en verdi");
                 }
                 switch (name) {
-                    case "--month" -> month = MonthlyReportService.parseMonth(value);
+                    case "--month" -> month = month(value);
                     case "--scope" -> scope = value;
                     case "--format" -> format = ReportFormat.of(value).orElseThrow(() ->
                             new IllegalArgumentException("Ukjent format «" + value + "»: bruk pdf eller html"));
@@ -97,6 +99,15 @@ public class ReportCommand {
                 format = file.endsWith(".html") || file.endsWith(".htm") ? ReportFormat.HTML : ReportFormat.PDF;
             }
             return new Options(month, scope, format == null ? ReportFormat.PDF : format, out, List.copyOf(spring), help);
+        }
+
+        /** "2025-06" → the month; anything else a Norwegian message. */
+        private static YearMonth month(String text) {
+            try {
+                return RequestMonth.parse(text);
+            } catch (InvalidRequest e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
         }
     }
 

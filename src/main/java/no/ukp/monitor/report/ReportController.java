@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.Problems;
 import no.ukp.monitor.system.RequestMonth;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/v1/reports/monthly} (PDF or HTML) and the start page {@code /}, which shows
@@ -39,8 +39,8 @@ class ReportController {
             @Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String month,
             @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
             @Parameter(description = "pdf | html") @RequestParam(defaultValue = "pdf") String format) {
-        ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "Ukjent format «" + format + "»: bruk pdf eller html"));
+        ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new InvalidRequest(
+                "Ukjent format «" + Problems.cut(format) + "»: bruk pdf eller html"));
         Scope resolved = reference.requireScope(scope);
         YearMonth m = month(month);
         return ResponseEntity.ok()
@@ -60,8 +60,7 @@ class ReportController {
 
     private YearMonth month(String month) {
         if (month == null || month.isBlank()) {
-            return reports.latestMonth().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "Ingen månedsstatistikk er importert ennå"));
+            return reports.requireLatestMonth();
         }
         return RequestMonth.parse("month", month);
     }

@@ -2,8 +2,6 @@ package no.ukp.monitor.system;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A month as the API's {@code month}, {@code from}, {@code to} and {@code validFrom} write it:
@@ -21,22 +19,22 @@ public final class RequestMonth {
     private RequestMonth() {
     }
 
-    /** The month, or a 400 with a Norwegian message. */
+    /** The month, or {@link InvalidRequest} with a Norwegian message. */
     public static YearMonth parse(String text) {
         return parse(null, text);
     }
 
-    /** The month in the parameter or field {@code name}, or a 400 with a Norwegian message naming it. */
+    /** The month in the parameter or field {@code name}, or {@link InvalidRequest} with a Norwegian message naming it. */
     public static YearMonth parse(String name, String text) {
         String shown = "«" + Problems.cut(text) + "»" + (name == null ? "" : " i «" + name + "»");
         YearMonth month;
         try {
             month = YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden " + shown + " må skrives ÅÅÅÅ-MM");
+            throw new InvalidRequest("Måneden " + shown + " må skrives ÅÅÅÅ-MM");
         }
         if (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Måneden " + shown + " er utenfor "
+            throw new InvalidRequest("Måneden " + shown + " er utenfor "
                     + FIRST_YEAR + "-01 til " + LAST_YEAR + "-12");
         }
         return month;
