@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * SYNTHETIC demo data, so that a fresh installation shows something: every figure is made up by
- * the seeded generator {@link SyntheticFigures} (the benchmark's too), sized to be plausible (St. Olavs had 5 363 UKP-days in 2018; about
- * 80 % of UKP stays have 0 days nationally) with an improving trend from January 2023 to the
- * last full month. It is imported through the ordinary import path as user {@code demo} and
+ * the seeded generator {@link SyntheticFigures} (the benchmark's too), sized to be plausible
+ * (St. Olavs had 5 363 UKP-days in 2018; about 80 % of UKP stays have 0 days nationally) with an
+ * improving trend from January 2023 to the last full month. It is imported through the ordinary import path as user {@code demo} and
  * marked synthetic in the audit, so that everything showing it can say so.
  */
 @Component
