@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import no.ukp.monitor.database.DatabaseMode;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * SYNTHETIC demo data, so that a fresh installation shows something: every figure is made up by
- * a seeded random generator, sized to be plausible (St. Olavs had 5 363 UKP-days in 2018; about
- * 80 % of UKP stays have 0 days nationally) with an improving trend from January 2023 to the
- * last full month. It is imported through the ordinary import path as user {@code demo} and
+ * the seeded generator {@link SyntheticFigures} (the benchmark's too), sized to be plausible
+ * (St. Olavs had 5 363 UKP-days in 2018; about 80 % of UKP stays have 0 days nationally) with an
+ * improving trend from January 2023 to the last full month. It is imported through the ordinary import path as user {@code demo} and
  * marked synthetic in the audit, so that everything showing it can say so.
  */
 @Component
@@ -122,7 +121,7 @@ class DemoData {
      * and the smallest municipality has not reported the last month yet.
      */
     static String monthlyStatistics(YearMonth last) {
-        Random random = new Random(2023);
+        SyntheticFigures figures = new SyntheticFigures(2023);
         int total = SIZE.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder csv = new StringBuilder(
                 "month,municipality,area,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n");
@@ -134,20 +133,10 @@ class DemoData {
                 }
                 double share = m.getValue() / (double) total;
                 for (String area : new String[] {"somatikk", "psykisk_helse_rus"}) {
-                    double scale = area.equals("somatikk") ? 1.0 : 0.12;
                     // about 430 somatic UKP stays a month in the whole community
-                    int stays = poisson(random, 430 * share * scale);
-                    double zeroShare = 0.74 + 0.14 * progress;             // 74 % -> 88 %
-                    int zeroDay = binomial(random, stays, zeroShare);
-                    double meanDays = 3.8 - 1.5 * progress;                // 3.8 -> 2.3 days per stay with days
-                    int withDays = stays - zeroDay;
-                    int days = withDays + poisson(random, withDays * (meanDays - 1));
-                    int home = binomial(random, stays, 0.24 + 0.08 * progress);
-                    String readmissions = month.equals(last) ? ""
-                            : Integer.toString(binomial(random, stays, 0.21 - 0.04 * progress));
-                    csv.append(month).append(',').append(m.getKey()).append(',').append(area).append(',')
-                            .append(stays).append(',').append(zeroDay).append(',').append(days).append(',')
-                            .append(home).append(',').append(readmissions).append('\n');
+                    SyntheticFigures.Month figure = figures.month(430 * share, area, progress, !month.equals(last));
+                    csv.append(month).append(',').append(m.getKey()).append(',').append(area).append(',');
+                    figure.appendCsv(csv).append('\n');
                 }
             }
         }
@@ -156,18 +145,17 @@ class DemoData {
 
     /** Øya helsehus for Trondheim, one short-term ward for each other municipality. */
     static String shortTermStays(YearMonth last) {
-        Random random = new Random(2024);
+        SyntheticFigures figures = new SyntheticFigures(2024);
         StringBuilder csv = new StringBuilder("month,municipality,unit,discharges,los_days\n");
         for (YearMonth month = FIRST_MONTH; !month.isAfter(last); month = month.plusMonths(1)) {
             double progress = Math.min(1.0, ((month.getYear() - 2023) * 12 + month.getMonthValue() - 1) / 36.0);
             for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
                 boolean oya = m.getKey().equals("5001");
-                int discharges = poisson(random, oya ? 300 : Math.max(2, m.getValue() / 1000.0));
                 double meanStay = oya ? 21.0 * (1 - 0.22 * progress) : 14.0 * (1 - 0.06 * progress);
-                int los = discharges == 0 ? 0 : discharges + poisson(random, discharges * (meanStay - 1));
+                SyntheticFigures.ShortTerm figure = figures.shortTerm(oya ? 300 : Math.max(2, m.getValue() / 1000.0), meanStay);
                 csv.append(month).append(',').append(m.getKey()).append(',')
                         .append(oya ? "oya-helsehus" : "korttid-" + m.getKey()).append(',')
-                        .append(discharges).append(',').append(los).append('\n');
+                        .append(figure.discharges()).append(',').append(figure.losDays()).append('\n');
             }
         }
         return csv.toString();
@@ -175,7 +163,7 @@ class DemoData {
 
     /** A snapshot every morning at 08:00 of who is waiting as UKP. */
     static String snapshots(YearMonth last) {
-        Random random = new Random(2025);
+        SyntheticFigures figures = new SyntheticFigures(2025);
         int total = SIZE.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder csv = new StringBuilder("timestamp,municipality,area,ukp_patients,waiting_over_1_day\n");
         LocalDate end = last.atEndOfMonth();
@@ -183,39 +171,11 @@ class DemoData {
             double progress = Math.min(1.0, (day.toEpochDay() - FIRST_MONTH.atDay(1).toEpochDay()) / (36 * 30.4));
             String at = ZonedDateTime.of(day.atTime(8, 0), ColumnType.OSLO).toOffsetDateTime().toString();
             for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
-                int patients = poisson(random, (14 - 8 * progress) * m.getValue() / total);
-                int waiting = binomial(random, patients, 0.5);
+                SyntheticFigures.Snapshot figure = figures.snapshot((14 - 8 * progress) * m.getValue() / total);
                 csv.append(at).append(',').append(m.getKey()).append(",somatikk,")
-                        .append(patients).append(',').append(waiting).append('\n');
+                        .append(figure.ukpPatients()).append(',').append(figure.waitingOver1Day()).append('\n');
             }
         }
         return csv.toString();
-    }
-
-    private static int poisson(Random random, double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean > 50) {
-            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-        }
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int n = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            n++;
-        }
-        return n;
-    }
-
-    private static int binomial(Random random, int n, double p) {
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (random.nextDouble() < p) {
-                k++;
-            }
-        }
-        return k;
     }
 }

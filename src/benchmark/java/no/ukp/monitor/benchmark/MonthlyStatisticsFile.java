@@ -31,22 +31,22 @@ final class MonthlyStatisticsFile {
 
     /** Writes the first {@code rows} rows (month-major, from 2000-01) for these municipalities; returns the file. */
     static Path write(Path file, int rows, List<String> municipalities, YearMonth last) throws IOException {
-        SyntheticFigures figures = new SyntheticFigures(FIRST_MONTH, last);
+        NationalFigures figures = new NationalFigures(FIRST_MONTH, last);
         Files.createDirectories(file.getParent());
         int written = 0;
         StringBuilder line = new StringBuilder(80);
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 20)) {
-            out.write(SyntheticFigures.MONTHLY_HEADER);
+            out.write(NationalFigures.MONTHLY_HEADER);
             out.write('\n');
             for (YearMonth month = FIRST_MONTH; !month.isAfter(last) && written < rows; month = month.plusMonths(1)) {
                 for (String municipality : municipalities) {
                     int population = figures.population(municipality, month.getYear());
-                    for (String area : SyntheticFigures.AREAS) {
+                    for (String area : NationalFigures.AREAS) {
                         if (written == rows) {
                             break;
                         }
                         figures.monthly(line, municipality, month, area, population);
-                        SyntheticFigures.writeLine(out, line);
+                        NationalFigures.writeLine(out, line);
                         written++;
                     }
                 }

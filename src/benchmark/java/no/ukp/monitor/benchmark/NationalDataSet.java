@@ -50,7 +50,7 @@ final class NationalDataSet {
     private final Progress progress;
     private final YearMonth first;
     private final YearMonth last;
-    private final SyntheticFigures figures;
+    private final NationalFigures figures;
     private final List<Step> steps = new ArrayList<>();
 
     NationalDataSet(ServiceUnderTest service, BenchmarkSettings settings, Path folder, Progress progress, YearMonth last) {
@@ -61,7 +61,7 @@ final class NationalDataSet {
         this.progress = progress;
         this.last = last;
         this.first = last.minusYears(settings.years()).plusMonths(1);
-        this.figures = new SyntheticFigures(first, last);
+        this.figures = new NationalFigures(first, last);
     }
 
     Result load() throws Exception {
@@ -137,14 +137,14 @@ final class NationalDataSet {
         Path file = folder.resolve(DatabaseGuard.FILE_PREFIX + "monthly-statistics-" + year + ".csv");
         StringBuilder line = new StringBuilder(80);
         try (Writer out = writer(file)) {
-            out.write(SyntheticFigures.MONTHLY_HEADER + "\n");
+            out.write(NationalFigures.MONTHLY_HEADER + "\n");
             for (YearMonth month = max(first, YearMonth.of(year, 1)); !month.isAfter(min(last, YearMonth.of(year, 12)));
                  month = month.plusMonths(1)) {
                 for (String m : municipalities) {
                     int population = figures.population(m, year);
-                    for (String area : SyntheticFigures.AREAS) {
+                    for (String area : NationalFigures.AREAS) {
                         figures.monthly(line, m, month, area, population);
-                        SyntheticFigures.writeLine(out, line);
+                        NationalFigures.writeLine(out, line);
                     }
                 }
             }
@@ -165,7 +165,7 @@ final class NationalDataSet {
                     int year = month.getYear();
                     int population = region.municipalities().stream().mapToInt(m -> figures.population(m, year)).sum();
                     figures.shortTerm(line, municipality, unit, month, population);
-                    SyntheticFigures.writeLine(out, line);
+                    NationalFigures.writeLine(out, line);
                 }
             }
         }
@@ -183,7 +183,7 @@ final class NationalDataSet {
                 String at = morning(day);
                 for (int i = 0; i < municipalities.size(); i++) {
                     String m = municipalities.get(i);
-                    for (String area : SyntheticFigures.AREAS) {
+                    for (String area : NationalFigures.AREAS) {
                         int[] s = figures.snapshot(m, day, area, population[i]);
                         out.write(at + "," + m + "," + area + "," + s[0] + "," + s[1] + "\n");
                     }
@@ -213,7 +213,7 @@ final class NationalDataSet {
                 String at = morning(day);
                 for (int i = 0; i < municipalities.size(); i++) {
                     String m = municipalities.get(i);
-                    for (String area : SyntheticFigures.AREAS) {
+                    for (String area : NationalFigures.AREAS) {
                         int[] v = figures.snapshot(m, day, area, population[i]);
                         copy.buffer().append(at).append('\t').append(m).append('\t').append(area).append('\t').append(v[0])
                                 .append('\t').append(v[1]).append(suffix);
