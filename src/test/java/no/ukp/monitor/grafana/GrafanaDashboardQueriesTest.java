@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import no.ukp.monitor.DatabaseTest;
@@ -61,6 +60,8 @@ import org.springframework.test.context.TestPropertySource;
 class GrafanaDashboardQueriesTest {
 
     static final String READER_PASSWORD = "reader-secret";
+    /** The variable over the indicator catalogue that the per-indicator panels repeat by. */
+    static final String INDICATOR = "indikator";
     private static final Logger log = LoggerFactory.getLogger(GrafanaDashboardQueriesTest.class);
     private static final Pattern INDICATOR_VIEWS = Pattern.compile("\\b(indicator_value|indicator_status|indicator_coverage)\\b");
     /** Options of a variable tried one by one when there are more: evenly spread, first and last included. */
@@ -180,15 +181,18 @@ class GrafanaDashboardQueriesTest {
                 continue;
             }
             assertThat(query.datasourceUid()).as(query.where()).isEqualTo(GrafanaFiles.POSTGRES_UID);
-            String where = query.where() + " with " + describe(variables);
-            Result result = run(query.sql(), context, where);
-            runs++;
-            checkFormat(query, result, where);
-            if (INDICATOR_VIEWS.matcher(query.sql()).find()) {
-                assertThat(result.rows()).as("%s reads the indicator views and must show rows", where).isNotEmpty();
+            // a repeated panel runs once per value of its variable; the field names checked are those of every copy
+            for (Map<String, Variable> copy : GrafanaVariables.repeats(query.panel(), variables)) {
+                String where = query.where() + " with " + describe(copy);
+                Result result = run(query.sql(), context(dashboard, copy), where);
+                runs++;
+                checkFormat(query, result, where);
+                if (INDICATOR_VIEWS.matcher(query.sql()).find()) {
+                    assertThat(result.rows()).as("%s reads the indicator views and must show rows", where).isNotEmpty();
+                }
+                columnsByPanel.computeIfAbsent(query.panel(), p -> new LinkedHashSet<>()).addAll(fieldNames(query, result));
+                longSeries.merge(query.panel(), isLongWithValues(query, result), Boolean::logicalOr);
             }
-            columnsByPanel.computeIfAbsent(query.panel(), p -> new LinkedHashSet<>()).addAll(result.columns());
-            longSeries.merge(query.panel(), result.columns().contains("metric"), Boolean::logicalOr);
         }
         columnsByPanel.forEach((panel, columns) -> {
             if (!longSeries.get(panel)) {
@@ -196,6 +200,23 @@ class GrafanaDashboardQueriesTest {
             }
         });
         return runs;
+    }
+
+    /**
+     * The names Grafana gives the fields: the columns, but for a time series of {@code time, metric, value} the
+     * metric values (the SQL data source names such series by the metric alone, as before Grafana 8).
+     */
+    private static List<String> fieldNames(Query query, Result result) {
+        if (query.format().equals("time_series") && result.columns().size() == 3 && result.columns().contains("metric")) {
+            int metric = result.columns().indexOf("metric");
+            return result.rows().stream().map(r -> String.valueOf(r.get(metric))).distinct().toList();
+        }
+        return result.columns();
+    }
+
+    /** A long time series with several value columns: Grafana names its fields by column and metric label (not checked). */
+    private static boolean isLongWithValues(Query query, Result result) {
+        return result.columns().contains("metric") && !(query.format().equals("time_series") && result.columns().size() == 3);
     }
 
     /** What Grafana itself would refuse after the database answered. */
@@ -262,9 +283,11 @@ class GrafanaDashboardQueriesTest {
                 .containsExactly(latest.path("month").asText());
         assertThat(defaults.get("omraade").values()).containsExactly("total");
 
-        Map<String, JsonNode> statPanels = indicatorStatPanels(dashboard);
-        assertThat(statPanels.keySet()).as("one stat panel per indicator")
+        JsonNode statPanel = repeatedPanel(dashboard, "stat");
+        assertThat(options.get(INDICATOR)).extracting(Option::value).as("one stat panel per indicator of the catalogue, in its order")
                 .containsExactlyElementsOf(ids(latest));
+        assertThat(statPanel.path("options").path("reduceOptions").path("calcs").toString())
+                .as("the stat panels show the last row (the selected month)").isEqualTo("[\"last\"]");
         String region = dsl.fetchOne("SELECT region_id FROM municipality WHERE number = ?", fixture.lateMunicipality).get(0, String.class);
         List<String> scopes = List.of("total", "region:" + region, "municipality:" + fixture.municipalities.get(0),
                 "municipality:" + fixture.lateMunicipality, "municipality:" + fixture.gapMunicipality);
@@ -279,13 +302,13 @@ class GrafanaDashboardQueriesTest {
                 variables.put("omraade", option(dashboard, "omraade", options, scope));
                 GrafanaSql.Context context = context(dashboard, variables);
                 String at = month + " " + scope;
+                Map<String, Map<String, Variable>> copies = repeatsById(statPanel, variables);
+                assertThat(copies.keySet()).as("the stat panel is shown for every indicator").containsExactlyElementsOf(ids(api));
 
                 for (JsonNode indicator : api.path("indicators")) {
                     String id = indicator.path("id").asText();
-                    JsonNode panel = statPanels.get(id);
-                    assertThat(panel.path("options").path("reduceOptions").path("calcs").toString())
-                            .as("the stat panels show the last row (the selected month)").isEqualTo("[\"last\"]");
-                    Result result = run(panel.path("targets").get(0).path("rawSql").asText(), context, "måloppnåelse " + id + " " + at);
+                    Result result = run(statPanel.path("targets").get(0).path("rawSql").asText(), context(dashboard, copies.get(id)),
+                            "måloppnåelse " + id + " " + at);
                     Map<String, Object> shown = result.last();
                     String window = indicator.path("statusWindow").asText();
                     assertSame(shown.get("Verdi"), indicator.path("values").path(window), id + " value (" + window + ") " + at);
@@ -364,19 +387,23 @@ class GrafanaDashboardQueriesTest {
             variables.put("omraade", option(utvikling, "omraade", utviklingOptions, scope));
             GrafanaSql.Context utviklingContext = context(utvikling, variables);
             JsonNode api = api("/api/v1/kpis?month=" + fixture.last + "&scope=" + scope);
-            Map<String, JsonNode> panels = indicatorPanels(utvikling, "timeseries", "FROM indicator_value");
-            assertThat(panels.keySet()).containsExactlyElementsOf(ids(api));
+            JsonNode panel = repeatedPanel(utvikling, "timeseries");
+            Map<String, Map<String, Variable>> copies = repeatsById(panel, variables);
+            assertThat(copies.keySet()).as("one trend panel per indicator of the catalogue").containsExactlyElementsOf(ids(api));
             for (JsonNode indicator : api.path("indicators")) {
                 String id = indicator.path("id").asText();
-                Result series = run(panels.get(id).path("targets").get(0).path("rawSql").asText(), utviklingContext, "utvikling " + id);
+                Result series = run(panel.path("targets").get(0).path("rawSql").asText(), context(utvikling, copies.get(id)),
+                        "utvikling " + id).wide();
                 Map<String, Object> lastMonth = series.last();
                 assertThat(epochMonth(lastMonth.get("time"))).isEqualTo(fixture.last);
                 assertSame(lastMonth.get("Per måned"), indicator.path("values").path("month"), "utvikling " + id + " month " + scope);
                 assertSame(lastMonth.get("Siste 12 måneder"), indicator.path("values").path("rolling12"), "utvikling " + id + " rolling12 " + scope);
                 assertSame(lastMonth.get("Mål"), indicator.path("target"), "utvikling " + id + " target " + scope);
                 if (id.equals("avg_ukp_days")) {
-                    assertSame(lastMonth.get("Snitt alle UKP-opphold, siste 12 måneder"), indicator.path("valuesAllStays").path("rolling12"),
+                    assertSame(lastMonth.get("Alle UKP-opphold, siste 12 måneder"), indicator.path("valuesAllStays").path("rolling12"),
                             "utvikling all stays " + scope);
+                } else {
+                    assertThat(series.columns()).as("utvikling %s: no all-stays series", id).doesNotContain("Alle UKP-opphold, siste 12 måneder");
                 }
             }
         }
@@ -571,6 +598,29 @@ class GrafanaDashboardQueriesTest {
             return result;
         }
 
+        /** A time series of {@code time, metric, value} as Grafana shows it: one row per time, one column per metric. */
+        Result wide() {
+            assertThat(columns).containsExactly("time", "metric", "value");
+            Map<Object, Map<String, Object>> byTime = new LinkedHashMap<>();
+            List<String> names = new ArrayList<>(List.of("time"));
+            for (List<Object> row : rows) {
+                String metric = (String) row.get(1);
+                if (!names.contains(metric)) {
+                    names.add(metric);
+                }
+                byTime.computeIfAbsent(row.get(0), t -> new LinkedHashMap<>()).put(metric, row.get(2));
+            }
+            List<List<Object>> wide = new ArrayList<>();
+            byTime.forEach((time, values) -> {
+                List<Object> row = new ArrayList<>(List.of(time));
+                names.subList(1, names.size()).forEach(n -> row.add(values.get(n)));
+                wide.add(row);
+            });
+            List<Boolean> numeric = new ArrayList<>(List.of(false));
+            names.subList(1, names.size()).forEach(n -> numeric.add(true));
+            return new Result(names, numeric, wide);
+        }
+
         /** What a stat panel with the "last" reducer shows: the last row. */
         Map<String, Object> last() {
             assertThat(rows).as("rows").isNotEmpty();
@@ -651,23 +701,21 @@ class GrafanaDashboardQueriesTest {
         return ids;
     }
 
-    private static final Pattern INDICATOR_LITERAL = Pattern.compile("\\.indicator_id = '(\\w+)'");
-
-    /** The måloppnåelse stat panels by the indicator their query reads. */
-    private static Map<String, JsonNode> indicatorStatPanels(Dashboard dashboard) {
-        return indicatorPanels(dashboard, "stat", "FROM indicator_status");
+    /** The one panel of this type that is repeated by the catalogue variable. */
+    private static JsonNode repeatedPanel(Dashboard dashboard, String type) {
+        List<JsonNode> panels = dashboard.panels().stream()
+                .filter(p -> p.path("type").asText().equals(type) && p.path("repeat").asText().equals(INDICATOR)).toList();
+        assertThat(panels).as("«%s»: one %s panel repeated by $%s", dashboard.title(), type, INDICATOR).hasSize(1);
+        return panels.get(0);
     }
 
-    private static Map<String, JsonNode> indicatorPanels(Dashboard dashboard, String type, String from) {
-        Map<String, JsonNode> panels = new LinkedHashMap<>();
-        for (JsonNode panel : dashboard.panels()) {
-            String sql = panel.path("targets").path(0).path("rawSql").asText();
-            Matcher m = INDICATOR_LITERAL.matcher(sql);
-            if (panel.path("type").asText().equals(type) && sql.contains(from) && m.find()) {
-                assertThat(panels.put(m.group(1), panel)).as("one panel for %s", m.group(1)).isNull();
-            }
+    /** The selection of each copy of a repeated panel, by the indicator it shows. */
+    private static Map<String, Map<String, Variable>> repeatsById(JsonNode panel, Map<String, Variable> variables) {
+        Map<String, Map<String, Variable>> copies = new LinkedHashMap<>();
+        for (Map<String, Variable> copy : GrafanaVariables.repeats(panel, variables)) {
+            copies.put(copy.get(INDICATOR).values().get(0), copy);
         }
-        return panels;
+        return copies;
     }
 
     private static JsonNode panelWithColumn(Dashboard dashboard, String column) {
