@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import no.ukp.monitor.DatabaseTest;
@@ -195,7 +196,9 @@ class GrafanaDashboardQueriesTest {
             }
         }
         columnsByPanel.forEach((panel, columns) -> {
-            if (!longSeries.get(panel)) {
+            // a repeated panel's overrides may name a field only some copies have: checked over all of them
+            boolean everyCopy = !panel.has("repeat") || variables.get(panel.path("repeat").asText()).all();
+            if (!longSeries.get(panel) && everyCopy) {
                 checkFieldNames(dashboard, panel, columns);
             }
         });
@@ -430,6 +433,136 @@ class GrafanaDashboardQueriesTest {
         assertThat(((Number) row.get("Forventet")).intValue()).as("expected " + scope).isEqualTo(api.path("coverage").path("expected").asInt());
     }
 
+    // ---- the catalogue drives the repeated panels -------------------------------------------------
+
+    @Test
+    void shouldShowEachIndicatorOfTheCatalogueInItsUnit() {
+        Map<String, String> unitOf = new HashMap<>();
+        dsl.fetch("SELECT id, unit FROM indicator").forEach(r -> unitOf.put(r.get(0, String.class), r.get(1, String.class)));
+        int checked = 0;
+        for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+            Map<String, List<Option>> options = new LinkedHashMap<>();
+            Map<String, Variable> defaults = resolveVariables(dashboard, options);
+            for (JsonNode panel : repeatedPanels(dashboard)) {
+                Map<String, Map<String, Variable>> copies = repeatsById(panel, defaults);
+                assertThat(copies.keySet()).as("«%s» opens with a panel for every indicator", dashboard.title())
+                        .containsExactlyInAnyOrderElementsOf(unitOf.keySet());
+                copies.forEach((id, variables) -> {
+                    String unit = displayUnit(reader, dashboard, panel, variables, id);
+                    // the views hold shares and changes as fractions (0.9 = 90 %)
+                    if (unitOf.get(id).equals("share") || unitOf.get(id).equals("change")) {
+                        assertThat(unit).as("%s (%s) in percent", id, unitOf.get(id)).isEqualTo("percentunit");
+                    }
+                });
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(2);
+    }
+
+    /**
+     * A row added to the catalogue (here in a transaction that is rolled back, read as ukp_reader) gets its own copy
+     * of each repeated panel, whose queries run, without an edit of the dashboards; and every unit the catalogue
+     * allows has a display unit.
+     */
+    @Test
+    void shouldRepeatThePanelsForAnIndicatorAddedToTheCatalogue() throws SQLException {
+        try (Connection owner = dataSource.getConnection()) {
+            owner.setAutoCommit(false);
+            try {
+                List<String> units = allowedUnits(owner);
+                assertThat(units).contains("days", "share", "change");
+                int order = 1000;
+                for (String unit : units) {
+                    execute(owner, "INSERT INTO indicator (id, name, direction, unit, sort_order) VALUES ('grafana_test_" + unit
+                            + "', 'Testindikator (" + unit + ")', 'at_most', '" + unit + "', " + order++ + ")");
+                }
+                execute(owner, "SET LOCAL ROLE ukp_reader");
+                int catalogue = ((Number) single(owner, "SELECT count(*) FROM indicator")).intValue();
+                int added = 0;
+                for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+                    List<JsonNode> panels = repeatedPanels(dashboard);
+                    if (panels.isEmpty()) {
+                        continue;
+                    }
+                    Map<String, List<Option>> options = new LinkedHashMap<>();
+                    Map<String, Variable> defaults = resolveVariables(owner, dashboard, options);
+                    assertThat(options.get(INDICATOR)).extracting(Option::value).as("the new rows come last, by sort_order")
+                            .hasSize(catalogue).endsWith(units.stream().map(u -> "grafana_test_" + u).toArray(String[]::new));
+                    for (JsonNode panel : panels) {
+                        Map<String, Map<String, Variable>> copies = repeatsById(panel, defaults);
+                        assertThat(copies).as("«%s»: one copy per catalogue row", panel.path("title").asText()).hasSize(catalogue);
+                        for (String unit : units) {
+                            String id = "grafana_test_" + unit;
+                            for (JsonNode target : panel.path("targets")) {
+                                run(owner, target.path("rawSql").asText(), context(dashboard, copies.get(id)),
+                                        dashboard.title() + " / " + id + " / " + target.path("refId").asText());
+                            }
+                            assertThat(displayUnit(owner, dashboard, panel, copies.get(id), id)).as("display unit of catalogue unit %s", unit)
+                                    .isNotEqualTo("none");
+                            added++;
+                        }
+                    }
+                }
+                assertThat(added).isEqualTo(2 * units.size());
+            } finally {
+                owner.rollback();
+            }
+        }
+        assertThat(dsl.fetchCount(dsl.selectFrom("indicator").where("id LIKE 'grafana_test_%'"))).as("rolled back").isZero();
+    }
+
+    /** The units the catalogue's check constraint allows ({@code unit IN ('days', ...)}). */
+    private static List<String> allowedUnits(Connection connection) throws SQLException {
+        String definition = (String) single(connection, "SELECT string_agg(pg_get_constraintdef(c.oid), ' ') FROM pg_constraint c "
+                + "WHERE c.conrelid = 'indicator'::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE '%unit%'");
+        assertThat(definition).as("the check constraint on indicator.unit").isNotNull();
+        List<String> units = new ArrayList<>();
+        Matcher m = Pattern.compile("'([a-z_0-9]+)'").matcher(definition);
+        while (m.find()) {
+            units.add(m.group(1));
+        }
+        return units;
+    }
+
+    /** What the panel's configFromData transformation takes as the unit: the config query's {@code unit} for this copy. */
+    private String displayUnit(Connection connection, Dashboard dashboard, JsonNode panel, Map<String, Variable> variables, String id) {
+        JsonNode config = null;
+        for (JsonNode t : panel.path("transformations")) {
+            if (t.path("id").asText().equals("configFromData")) {
+                config = t.path("options");
+            }
+        }
+        assertThat(config).as("«%s»: configFromData", panel.path("title").asText()).isNotNull();
+        String refId = config.path("configRefId").asText();
+        String field = null;
+        for (JsonNode mapping : config.path("mappings")) {
+            if (mapping.path("handlerKey").asText().equals("unit")) {
+                field = mapping.path("fieldName").asText();
+            }
+        }
+        JsonNode target = null;
+        for (JsonNode t : panel.path("targets")) {
+            if (t.path("refId").asText().equals(refId)) {
+                target = t;
+            }
+        }
+        assertThat(target).as("«%s»: the config query %s", panel.path("title").asText(), refId).isNotNull();
+        Result result = run(connection, target.path("rawSql").asText(), context(dashboard, variables), dashboard.title() + " unit of " + id);
+        assertThat(result.rows()).as("unit of %s: one row", id).hasSize(1);
+        return (String) result.maps().get(0).get(field);
+    }
+
+    private static List<JsonNode> repeatedPanels(Dashboard dashboard) {
+        return dashboard.panels().stream().filter(p -> p.has("repeat")).toList();
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     // ---- alert rules -----------------------------------------------------------------------------
 
     @Test
@@ -526,8 +659,12 @@ class GrafanaDashboardQueriesTest {
 
     /** Evaluates the dashboard's variables in order, as Grafana does on load; returns the default selection. */
     private Map<String, Variable> resolveVariables(Dashboard dashboard, Map<String, List<Option>> optionsByName) {
+        return resolveVariables(reader, dashboard, optionsByName);
+    }
+
+    private Map<String, Variable> resolveVariables(Connection connection, Dashboard dashboard, Map<String, List<Option>> optionsByName) {
         return GrafanaVariables.resolve(dashboard, optionsByName, variables -> context(dashboard, variables), (sql, context, where) -> {
-            Result result = run(sql, context, where);
+            Result result = run(connection, sql, context, where);
             return new GrafanaVariables.Answer(result.columns(), result.rows());
         });
     }
@@ -629,6 +766,10 @@ class GrafanaDashboardQueriesTest {
     }
 
     private Result run(String rawSql, GrafanaSql.Context context, String where) {
+        return run(reader, rawSql, context, where);
+    }
+
+    private Result run(Connection connection, String rawSql, GrafanaSql.Context context, String where) {
         String sql;
         try {
             sql = GrafanaSql.expand(rawSql, context);
@@ -638,7 +779,7 @@ class GrafanaDashboardQueriesTest {
         if (sql.contains("time_bucket(")) {
             timeBucketRuns++;
         }
-        try (Statement statement = reader.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false); // Grafana sends the text as it is
             try (ResultSet rs = statement.executeQuery(sql)) {
                 ResultSetMetaData meta = rs.getMetaData();

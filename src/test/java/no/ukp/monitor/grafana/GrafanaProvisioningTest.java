@@ -199,7 +199,7 @@ class GrafanaProvisioningTest {
             for (JsonNode panel : d.panels()) {
                 String where = d.title() + " / " + panel.path("title").asText();
                 String sql = panel.path("targets").path(0).path("rawSql").asText();
-                boolean oneIndicator = List.of("stat", "timeseries", "gauge", "bargauge").contains(panel.path("type").asText())
+                boolean oneIndicator = List.of("stat", "timeseries").contains(panel.path("type").asText())
                         && ONE_INDICATOR.matcher(sql).find();
                 assertThat(oneIndicator).as("%s shows one indicator named in its SQL; repeat it by $%s instead", where, REPEAT_VARIABLE)
                         .isFalse();
