@@ -51,7 +51,8 @@ import org.springframework.test.context.TestPropertySource;
  * No Grafana server can run here, so every query the dashboards and alert rules contain is run the
  * way Grafana would run it: variables and macros expanded as Grafana 11 expands them
  * ({@link GrafanaSql}), as the read-only role {@code ukp_reader}, against fixture data loaded
- * through the import endpoint. Any SQL error fails with the dashboard, panel and statement. The
+ * through the import endpoint. A panel repeated by a variable ({@code "repeat"}) runs once per value,
+ * as Grafana shows one copy per value. Any SQL error fails with the dashboard, panel and statement. The
  * numbers of «UKP – måloppnåelse» (and of the other indicator dashboards) must equal
  * {@code /api/v1/kpis}; Prometheus panels may only use metrics the service exposes.
  */
