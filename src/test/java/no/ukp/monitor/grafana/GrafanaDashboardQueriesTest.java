@@ -51,7 +51,8 @@ import org.springframework.test.context.TestPropertySource;
  * No Grafana server can run here, so every query the dashboards and alert rules contain is run the
  * way Grafana would run it: variables and macros expanded as Grafana 11 expands them
  * ({@link GrafanaSql}), as the read-only role {@code ukp_reader}, against fixture data loaded
- * through the import endpoint. Any SQL error fails with the dashboard, panel and statement. The
+ * through the import endpoint. A panel repeated by a variable ({@code "repeat"}) runs once per value,
+ * as Grafana shows one copy per value. Any SQL error fails with the dashboard, panel and statement. The
  * numbers of «UKP – måloppnåelse» (and of the other indicator dashboards) must equal
  * {@code /api/v1/kpis}; Prometheus panels may only use metrics the service exposes.
  */
@@ -61,6 +62,8 @@ import org.springframework.test.context.TestPropertySource;
 class GrafanaDashboardQueriesTest {
 
     static final String READER_PASSWORD = "reader-secret";
+    /** The variable over the indicator catalogue that the per-indicator panels repeat by. */
+    static final String INDICATOR = "indikator";
     private static final Logger log = LoggerFactory.getLogger(GrafanaDashboardQueriesTest.class);
     private static final Pattern INDICATOR_VIEWS = Pattern.compile("\\b(indicator_value|indicator_status|indicator_coverage)\\b");
     /** Options of a variable tried one by one when there are more: evenly spread, first and last included. */
@@ -180,22 +183,44 @@ class GrafanaDashboardQueriesTest {
                 continue;
             }
             assertThat(query.datasourceUid()).as(query.where()).isEqualTo(GrafanaFiles.POSTGRES_UID);
-            String where = query.where() + " with " + describe(variables);
-            Result result = run(query.sql(), context, where);
-            runs++;
-            checkFormat(query, result, where);
-            if (INDICATOR_VIEWS.matcher(query.sql()).find()) {
-                assertThat(result.rows()).as("%s reads the indicator views and must show rows", where).isNotEmpty();
+            // a repeated panel runs once per value of its variable; the field names checked are those of every copy
+            for (Map<String, Variable> copy : GrafanaVariables.repeats(query.panel(), variables)) {
+                String where = query.where() + " with " + describe(copy);
+                Result result = run(query.sql(), context(dashboard, copy), where);
+                runs++;
+                checkFormat(query, result, where);
+                if (INDICATOR_VIEWS.matcher(query.sql()).find()) {
+                    assertThat(result.rows()).as("%s reads the indicator views and must show rows", where).isNotEmpty();
+                }
+                columnsByPanel.computeIfAbsent(query.panel(), p -> new LinkedHashSet<>()).addAll(fieldNames(query, result));
+                longSeries.merge(query.panel(), isLongWithValues(query, result), Boolean::logicalOr);
             }
-            columnsByPanel.computeIfAbsent(query.panel(), p -> new LinkedHashSet<>()).addAll(result.columns());
-            longSeries.merge(query.panel(), result.columns().contains("metric"), Boolean::logicalOr);
         }
         columnsByPanel.forEach((panel, columns) -> {
-            if (!longSeries.get(panel)) {
+            // a repeated panel's overrides may name a field only some copies have: checked over all of them
+            boolean everyCopy = !panel.has("repeat") || variables.get(panel.path("repeat").asText()).all();
+            if (!longSeries.get(panel) && everyCopy) {
                 checkFieldNames(dashboard, panel, columns);
             }
         });
         return runs;
+    }
+
+    /**
+     * The names Grafana gives the fields: the columns, but for a time series of {@code time, metric, value} the
+     * metric values (the SQL data source names such series by the metric alone, as before Grafana 8).
+     */
+    private static List<String> fieldNames(Query query, Result result) {
+        if (query.format().equals("time_series") && result.columns().size() == 3 && result.columns().contains("metric")) {
+            int metric = result.columns().indexOf("metric");
+            return result.rows().stream().map(r -> String.valueOf(r.get(metric))).distinct().toList();
+        }
+        return result.columns();
+    }
+
+    /** A long time series with several value columns: Grafana names its fields by column and metric label (not checked). */
+    private static boolean isLongWithValues(Query query, Result result) {
+        return result.columns().contains("metric") && !(query.format().equals("time_series") && result.columns().size() == 3);
     }
 
     /** What Grafana itself would refuse after the database answered. */
@@ -262,9 +287,11 @@ class GrafanaDashboardQueriesTest {
                 .containsExactly(latest.path("month").asText());
         assertThat(defaults.get("omraade").values()).containsExactly("total");
 
-        Map<String, JsonNode> statPanels = indicatorStatPanels(dashboard);
-        assertThat(statPanels.keySet()).as("one stat panel per indicator")
+        JsonNode statPanel = repeatedPanel(dashboard, "stat");
+        assertThat(options.get(INDICATOR)).extracting(Option::value).as("one stat panel per indicator of the catalogue, in its order")
                 .containsExactlyElementsOf(ids(latest));
+        assertThat(statPanel.path("options").path("reduceOptions").path("calcs").toString())
+                .as("the stat panels show the last row (the selected month)").isEqualTo("[\"last\"]");
         String region = dsl.fetchOne("SELECT region_id FROM municipality WHERE number = ?", fixture.lateMunicipality).get(0, String.class);
         List<String> scopes = List.of("total", "region:" + region, "municipality:" + fixture.municipalities.get(0),
                 "municipality:" + fixture.lateMunicipality, "municipality:" + fixture.gapMunicipality);
@@ -279,13 +306,13 @@ class GrafanaDashboardQueriesTest {
                 variables.put("omraade", option(dashboard, "omraade", options, scope));
                 GrafanaSql.Context context = context(dashboard, variables);
                 String at = month + " " + scope;
+                Map<String, Map<String, Variable>> copies = repeatsById(statPanel, variables);
+                assertThat(copies.keySet()).as("the stat panel is shown for every indicator").containsExactlyElementsOf(ids(api));
 
                 for (JsonNode indicator : api.path("indicators")) {
                     String id = indicator.path("id").asText();
-                    JsonNode panel = statPanels.get(id);
-                    assertThat(panel.path("options").path("reduceOptions").path("calcs").toString())
-                            .as("the stat panels show the last row (the selected month)").isEqualTo("[\"last\"]");
-                    Result result = run(panel.path("targets").get(0).path("rawSql").asText(), context, "måloppnåelse " + id + " " + at);
+                    Result result = run(statPanel.path("targets").get(0).path("rawSql").asText(), context(dashboard, copies.get(id)),
+                            "måloppnåelse " + id + " " + at);
                     Map<String, Object> shown = result.last();
                     String window = indicator.path("statusWindow").asText();
                     assertSame(shown.get("Verdi"), indicator.path("values").path(window), id + " value (" + window + ") " + at);
@@ -331,7 +358,8 @@ class GrafanaDashboardQueriesTest {
                 assertThat(origin.last().get("Dataopphav")).isEqualTo(api.path("synthetic").asBoolean() ? "syntetisk" : "ekte");
             }
         }
-        assertThat(compared).isEqualTo(scopes.size() * months.size() * 6);
+        assertThat(compared).as("every indicator of the catalogue, every scope and month")
+                .isEqualTo(scopes.size() * months.size() * dsl.fetchCount(dsl.selectFrom("indicator")));
     }
 
     @Test
@@ -364,19 +392,23 @@ class GrafanaDashboardQueriesTest {
             variables.put("omraade", option(utvikling, "omraade", utviklingOptions, scope));
             GrafanaSql.Context utviklingContext = context(utvikling, variables);
             JsonNode api = api("/api/v1/kpis?month=" + fixture.last + "&scope=" + scope);
-            Map<String, JsonNode> panels = indicatorPanels(utvikling, "timeseries", "FROM indicator_value");
-            assertThat(panels.keySet()).containsExactlyElementsOf(ids(api));
+            JsonNode panel = repeatedPanel(utvikling, "timeseries");
+            Map<String, Map<String, Variable>> copies = repeatsById(panel, variables);
+            assertThat(copies.keySet()).as("one trend panel per indicator of the catalogue").containsExactlyElementsOf(ids(api));
             for (JsonNode indicator : api.path("indicators")) {
                 String id = indicator.path("id").asText();
-                Result series = run(panels.get(id).path("targets").get(0).path("rawSql").asText(), utviklingContext, "utvikling " + id);
+                Result series = run(panel.path("targets").get(0).path("rawSql").asText(), context(utvikling, copies.get(id)),
+                        "utvikling " + id).wide();
                 Map<String, Object> lastMonth = series.last();
                 assertThat(epochMonth(lastMonth.get("time"))).isEqualTo(fixture.last);
                 assertSame(lastMonth.get("Per måned"), indicator.path("values").path("month"), "utvikling " + id + " month " + scope);
                 assertSame(lastMonth.get("Siste 12 måneder"), indicator.path("values").path("rolling12"), "utvikling " + id + " rolling12 " + scope);
                 assertSame(lastMonth.get("Mål"), indicator.path("target"), "utvikling " + id + " target " + scope);
                 if (id.equals("avg_ukp_days")) {
-                    assertSame(lastMonth.get("Snitt alle UKP-opphold, siste 12 måneder"), indicator.path("valuesAllStays").path("rolling12"),
+                    assertSame(lastMonth.get("Alle UKP-opphold, siste 12 måneder"), indicator.path("valuesAllStays").path("rolling12"),
                             "utvikling all stays " + scope);
+                } else {
+                    assertThat(series.columns()).as("utvikling %s: no all-stays series", id).doesNotContain("Alle UKP-opphold, siste 12 måneder");
                 }
             }
         }
@@ -401,6 +433,136 @@ class GrafanaDashboardQueriesTest {
         }
         assertThat(((Number) row.get("Rapportert")).intValue()).as("reported " + scope).isEqualTo(api.path("coverage").path("reported").asInt());
         assertThat(((Number) row.get("Forventet")).intValue()).as("expected " + scope).isEqualTo(api.path("coverage").path("expected").asInt());
+    }
+
+    // ---- the catalogue drives the repeated panels -------------------------------------------------
+
+    @Test
+    void shouldShowEachIndicatorOfTheCatalogueInItsUnit() {
+        Map<String, String> unitOf = new HashMap<>();
+        dsl.fetch("SELECT id, unit FROM indicator").forEach(r -> unitOf.put(r.get(0, String.class), r.get(1, String.class)));
+        int checked = 0;
+        for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+            Map<String, List<Option>> options = new LinkedHashMap<>();
+            Map<String, Variable> defaults = resolveVariables(dashboard, options);
+            for (JsonNode panel : repeatedPanels(dashboard)) {
+                Map<String, Map<String, Variable>> copies = repeatsById(panel, defaults);
+                assertThat(copies.keySet()).as("«%s» opens with a panel for every indicator", dashboard.title())
+                        .containsExactlyInAnyOrderElementsOf(unitOf.keySet());
+                copies.forEach((id, variables) -> {
+                    String unit = displayUnit(reader, dashboard, panel, variables, id);
+                    // the views hold shares and changes as fractions (0.9 = 90 %)
+                    if (unitOf.get(id).equals("share") || unitOf.get(id).equals("change")) {
+                        assertThat(unit).as("%s (%s) in percent", id, unitOf.get(id)).isEqualTo("percentunit");
+                    }
+                });
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(2);
+    }
+
+    /**
+     * A row added to the catalogue (here in a transaction that is rolled back, read as ukp_reader) gets its own copy
+     * of each repeated panel, whose queries run, without an edit of the dashboards; and every unit the catalogue
+     * allows has a display unit.
+     */
+    @Test
+    void shouldRepeatThePanelsForAnIndicatorAddedToTheCatalogue() throws SQLException {
+        try (Connection owner = dataSource.getConnection()) {
+            owner.setAutoCommit(false);
+            try {
+                List<String> units = allowedUnits(owner);
+                assertThat(units).contains("days", "share", "change");
+                int order = 1000;
+                for (String unit : units) {
+                    execute(owner, "INSERT INTO indicator (id, name, direction, unit, sort_order) VALUES ('grafana_test_" + unit
+                            + "', 'Testindikator (" + unit + ")', 'at_most', '" + unit + "', " + order++ + ")");
+                }
+                execute(owner, "SET LOCAL ROLE ukp_reader");
+                int catalogue = ((Number) single(owner, "SELECT count(*) FROM indicator")).intValue();
+                int added = 0;
+                for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+                    List<JsonNode> panels = repeatedPanels(dashboard);
+                    if (panels.isEmpty()) {
+                        continue;
+                    }
+                    Map<String, List<Option>> options = new LinkedHashMap<>();
+                    Map<String, Variable> defaults = resolveVariables(owner, dashboard, options);
+                    assertThat(options.get(INDICATOR)).extracting(Option::value).as("the new rows come last, by sort_order")
+                            .hasSize(catalogue).endsWith(units.stream().map(u -> "grafana_test_" + u).toArray(String[]::new));
+                    for (JsonNode panel : panels) {
+                        Map<String, Map<String, Variable>> copies = repeatsById(panel, defaults);
+                        assertThat(copies).as("«%s»: one copy per catalogue row", panel.path("title").asText()).hasSize(catalogue);
+                        for (String unit : units) {
+                            String id = "grafana_test_" + unit;
+                            for (JsonNode target : panel.path("targets")) {
+                                run(owner, target.path("rawSql").asText(), context(dashboard, copies.get(id)),
+                                        dashboard.title() + " / " + id + " / " + target.path("refId").asText());
+                            }
+                            assertThat(displayUnit(owner, dashboard, panel, copies.get(id), id)).as("display unit of catalogue unit %s", unit)
+                                    .isNotEqualTo("none");
+                            added++;
+                        }
+                    }
+                }
+                assertThat(added).isEqualTo(2 * units.size());
+            } finally {
+                owner.rollback();
+            }
+        }
+        assertThat(dsl.fetchCount(dsl.selectFrom("indicator").where("id LIKE 'grafana_test_%'"))).as("rolled back").isZero();
+    }
+
+    /** The units the catalogue's check constraint allows ({@code unit IN ('days', ...)}). */
+    private static List<String> allowedUnits(Connection connection) throws SQLException {
+        String definition = (String) single(connection, "SELECT string_agg(pg_get_constraintdef(c.oid), ' ') FROM pg_constraint c "
+                + "WHERE c.conrelid = 'indicator'::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE '%unit%'");
+        assertThat(definition).as("the check constraint on indicator.unit").isNotNull();
+        List<String> units = new ArrayList<>();
+        Matcher m = Pattern.compile("'([a-z_0-9]+)'").matcher(definition);
+        while (m.find()) {
+            units.add(m.group(1));
+        }
+        return units;
+    }
+
+    /** What the panel's configFromData transformation takes as the unit: the config query's {@code unit} for this copy. */
+    private String displayUnit(Connection connection, Dashboard dashboard, JsonNode panel, Map<String, Variable> variables, String id) {
+        JsonNode config = null;
+        for (JsonNode t : panel.path("transformations")) {
+            if (t.path("id").asText().equals("configFromData")) {
+                config = t.path("options");
+            }
+        }
+        assertThat(config).as("«%s»: configFromData", panel.path("title").asText()).isNotNull();
+        String refId = config.path("configRefId").asText();
+        String field = null;
+        for (JsonNode mapping : config.path("mappings")) {
+            if (mapping.path("handlerKey").asText().equals("unit")) {
+                field = mapping.path("fieldName").asText();
+            }
+        }
+        JsonNode target = null;
+        for (JsonNode t : panel.path("targets")) {
+            if (t.path("refId").asText().equals(refId)) {
+                target = t;
+            }
+        }
+        assertThat(target).as("«%s»: the config query %s", panel.path("title").asText(), refId).isNotNull();
+        Result result = run(connection, target.path("rawSql").asText(), context(dashboard, variables), dashboard.title() + " unit of " + id);
+        assertThat(result.rows()).as("unit of %s: one row", id).hasSize(1);
+        return (String) result.maps().get(0).get(field);
+    }
+
+    private static List<JsonNode> repeatedPanels(Dashboard dashboard) {
+        return dashboard.panels().stream().filter(p -> p.has("repeat")).toList();
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     // ---- alert rules -----------------------------------------------------------------------------
@@ -435,7 +597,7 @@ class GrafanaDashboardQueriesTest {
         JsonNode api = api("/api/v1/kpis");
         Map<String, Integer> red = new HashMap<>();
         rowsByRule.get("ukp-indikator-rod-total").forEach(r -> red.put((String) r.get("indikator"), ((Number) r.get("rod")).intValue()));
-        assertThat(red).hasSize(6);
+        assertThat(red).as("one series per indicator of the catalogue").hasSize(dsl.fetchCount(dsl.selectFrom("indicator")));
         for (JsonNode indicator : api.path("indicators")) {
             assertThat(red.get(indicator.path("id").asText())).as("alert for %s", indicator.path("id").asText())
                     .isEqualTo(indicator.path("status").asText().equals("red") ? 1 : 0);
@@ -499,8 +661,12 @@ class GrafanaDashboardQueriesTest {
 
     /** Evaluates the dashboard's variables in order, as Grafana does on load; returns the default selection. */
     private Map<String, Variable> resolveVariables(Dashboard dashboard, Map<String, List<Option>> optionsByName) {
+        return resolveVariables(reader, dashboard, optionsByName);
+    }
+
+    private Map<String, Variable> resolveVariables(Connection connection, Dashboard dashboard, Map<String, List<Option>> optionsByName) {
         return GrafanaVariables.resolve(dashboard, optionsByName, variables -> context(dashboard, variables), (sql, context, where) -> {
-            Result result = run(sql, context, where);
+            Result result = run(connection, sql, context, where);
             return new GrafanaVariables.Answer(result.columns(), result.rows());
         });
     }
@@ -571,6 +737,29 @@ class GrafanaDashboardQueriesTest {
             return result;
         }
 
+        /** A time series of {@code time, metric, value} as Grafana shows it: one row per time, one column per metric. */
+        Result wide() {
+            assertThat(columns).containsExactly("time", "metric", "value");
+            Map<Object, Map<String, Object>> byTime = new LinkedHashMap<>();
+            List<String> names = new ArrayList<>(List.of("time"));
+            for (List<Object> row : rows) {
+                String metric = (String) row.get(1);
+                if (!names.contains(metric)) {
+                    names.add(metric);
+                }
+                byTime.computeIfAbsent(row.get(0), t -> new LinkedHashMap<>()).put(metric, row.get(2));
+            }
+            List<List<Object>> wide = new ArrayList<>();
+            byTime.forEach((time, values) -> {
+                List<Object> row = new ArrayList<>(List.of(time));
+                names.subList(1, names.size()).forEach(n -> row.add(values.get(n)));
+                wide.add(row);
+            });
+            List<Boolean> numeric = new ArrayList<>(List.of(false));
+            names.subList(1, names.size()).forEach(n -> numeric.add(true));
+            return new Result(names, numeric, wide);
+        }
+
         /** What a stat panel with the "last" reducer shows: the last row. */
         Map<String, Object> last() {
             assertThat(rows).as("rows").isNotEmpty();
@@ -579,6 +768,10 @@ class GrafanaDashboardQueriesTest {
     }
 
     private Result run(String rawSql, GrafanaSql.Context context, String where) {
+        return run(reader, rawSql, context, where);
+    }
+
+    private Result run(Connection connection, String rawSql, GrafanaSql.Context context, String where) {
         String sql;
         try {
             sql = GrafanaSql.expand(rawSql, context);
@@ -588,7 +781,7 @@ class GrafanaDashboardQueriesTest {
         if (sql.contains("time_bucket(")) {
             timeBucketRuns++;
         }
-        try (Statement statement = reader.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false); // Grafana sends the text as it is
             try (ResultSet rs = statement.executeQuery(sql)) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -651,23 +844,21 @@ class GrafanaDashboardQueriesTest {
         return ids;
     }
 
-    private static final Pattern INDICATOR_LITERAL = Pattern.compile("\\.indicator_id = '(\\w+)'");
-
-    /** The måloppnåelse stat panels by the indicator their query reads. */
-    private static Map<String, JsonNode> indicatorStatPanels(Dashboard dashboard) {
-        return indicatorPanels(dashboard, "stat", "FROM indicator_status");
+    /** The one panel of this type that is repeated by the catalogue variable. */
+    private static JsonNode repeatedPanel(Dashboard dashboard, String type) {
+        List<JsonNode> panels = dashboard.panels().stream()
+                .filter(p -> p.path("type").asText().equals(type) && p.path("repeat").asText().equals(INDICATOR)).toList();
+        assertThat(panels).as("«%s»: one %s panel repeated by $%s", dashboard.title(), type, INDICATOR).hasSize(1);
+        return panels.get(0);
     }
 
-    private static Map<String, JsonNode> indicatorPanels(Dashboard dashboard, String type, String from) {
-        Map<String, JsonNode> panels = new LinkedHashMap<>();
-        for (JsonNode panel : dashboard.panels()) {
-            String sql = panel.path("targets").path(0).path("rawSql").asText();
-            Matcher m = INDICATOR_LITERAL.matcher(sql);
-            if (panel.path("type").asText().equals(type) && sql.contains(from) && m.find()) {
-                assertThat(panels.put(m.group(1), panel)).as("one panel for %s", m.group(1)).isNull();
-            }
+    /** The selection of each copy of a repeated panel, by the indicator it shows. */
+    private static Map<String, Map<String, Variable>> repeatsById(JsonNode panel, Map<String, Variable> variables) {
+        Map<String, Map<String, Variable>> copies = new LinkedHashMap<>();
+        for (Map<String, Variable> copy : GrafanaVariables.repeats(panel, variables)) {
+            copies.put(copy.get(INDICATOR).values().get(0), copy);
         }
-        return panels;
+        return copies;
     }
 
     private static JsonNode panelWithColumn(Dashboard dashboard, String column) {

@@ -39,6 +39,10 @@ class GrafanaProvisioningTest {
     /** Data source references that are Grafana's own, not provisioned. */
     private static final Set<String> BUILT_IN_UIDS = Set.of("-- Grafana --", "-- Dashboard --", "-- Mixed --", "grafana", "__expr__");
     private static final Pattern UID = Pattern.compile("[a-zA-Z0-9_-]{1,40}");
+    /** The variable over the indicator catalogue (table indicator) that per-indicator panels repeat by. */
+    static final String REPEAT_VARIABLE = GrafanaDashboardQueriesTest.INDICATOR;
+    /** SQL that picks one indicator by a literal id. */
+    private static final Pattern ONE_INDICATOR = Pattern.compile("indicator_id\\s*(=|IN \\()\\s*'");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -145,7 +149,7 @@ class GrafanaProvisioningTest {
         List<JsonNode> indicatorPanels = d.panels().stream()
                 .filter(p -> p.path("type").asText().equals("stat") && p.path("targets").path(0).path("rawSql").asText().contains("FROM indicator_status"))
                 .toList();
-        assertThat(indicatorPanels).hasSize(6);
+        assertThat(indicatorPanels).as("one stat panel, repeated per indicator").hasSize(1);
         Map<String, String> expected = Map.of("green", "Ingen avvik", "yellow", "Mindre avvik, men håndteres",
                 "red", "Kritiske avvik, når ikke målsetning", "no_data", "Ingen data", "no_target", "Uten mål");
         for (JsonNode panel : indicatorPanels) {
@@ -172,11 +176,10 @@ class GrafanaProvisioningTest {
             assertThat(panel.path("options").path("graphMode").asText()).as("%s: trend sparkline", where).isEqualTo("area");
             assertThat(panel.path("options").path("reduceOptions").path("fields").asText()).contains("Verdi").contains("Mål").contains("Status");
         }
-        JsonNode zeroDay = indicatorPanels.stream()
-                .filter(p -> p.path("targets").path(0).path("rawSql").asText().contains("'zero_day_share'")).findFirst().orElseThrow();
-        assertThat(zeroDay.path("description").asText()).as("the 0-day share depends on the hospital's registration")
-                .contains("registrerer");
-        assertThat(d.variables()).extracting(v -> v.path("name").asText()).containsExactly("maaned", "omraade");
+        JsonNode help = d.panels().stream().filter(p -> p.path("type").asText().equals("text")).findFirst().orElseThrow();
+        assertThat(help.path("options").path("content").asText()).as("the 0-day share depends on the hospital's registration")
+                .contains("Andel UKP med opphold 0 døgn").contains("registrerer");
+        assertThat(d.variables()).extracting(v -> v.path("name").asText()).containsExactly("maaned", "omraade", REPEAT_VARIABLE);
     }
 
     @Test
@@ -184,8 +187,58 @@ class GrafanaProvisioningTest {
         Dashboard d = GrafanaFiles.dashboard("ukp-utvikling");
         assertThat(d.annotations()).anySatisfy(a -> assertThat(a.path("target").path("rawSql").asText())
                 .contains("measurement_start_month"));
-        assertThat(d.queries()).filteredOn(q -> q.panel().path("type").asText().equals("timeseries"))
-                .allSatisfy(q -> assertThat(q.sql()).as(q.where()).contains("$__timeFilter(").contains("AS \"Mål\""));
+        assertThat(d.queries()).filteredOn(q -> q.panel().path("type").asText().equals("timeseries") && q.sql().contains("indicator_value"))
+                .isNotEmpty()
+                .allSatisfy(q -> assertThat(q.sql()).as(q.where()).contains("$__timeFilter(").contains("'Mål'"));
+    }
+
+    @Test
+    void shouldRepeatThePerIndicatorPanelsByAVariableOverTheCatalogue() {
+        int repeated = 0;
+        for (Dashboard d : GrafanaFiles.dashboards()) {
+            for (JsonNode panel : d.panels()) {
+                String where = d.title() + " / " + panel.path("title").asText();
+                String sql = panel.path("targets").path(0).path("rawSql").asText();
+                boolean oneIndicator = List.of("stat", "timeseries").contains(panel.path("type").asText())
+                        && ONE_INDICATOR.matcher(sql).find();
+                assertThat(oneIndicator).as("%s shows one indicator named in its SQL; repeat it by $%s instead", where, REPEAT_VARIABLE)
+                        .isFalse();
+                if (!panel.has("repeat")) {
+                    continue;
+                }
+                repeated++;
+                String by = panel.path("repeat").asText();
+                assertThat(by).as(where).isEqualTo(REPEAT_VARIABLE);
+                JsonNode variable = d.variables().stream().filter(v -> v.path("name").asText().equals(by)).findFirst()
+                        .orElseThrow(() -> new AssertionError(where + ": no variable $" + by));
+                assertThat(variable.path("type").asText()).as("$%s is a query variable", by).isEqualTo("query");
+                assertThat(GrafanaVariables.variableSql(variable)).as("$%s lists the catalogue", by)
+                        .contains("AS __value").contains("AS __text").contains("FROM indicator i").contains("ORDER BY i.sort_order");
+                assertThat(variable.path("refresh").asInt()).as("$%s asks the database on load, so a new indicator appears", by).isIn(1, 2);
+                assertThat(variable.path("options").size()).as("$%s stores no options", by).isZero();
+                assertThat(variable.path("multi").asBoolean() && variable.path("includeAll").asBoolean()).as(where).isTrue();
+                assertThat(variable.path("current").path("value").toString()).as("$%s opens on All", by).contains("$__all");
+                assertThat(panel.path("title").asText()).as(where).contains("${" + by + ":text}");
+                assertThat(panel.path("repeatDirection").asText()).as(where).isEqualTo("h");
+                assertThat(panel.path("maxPerRow").asInt()).as(where).isBetween(2, 4);
+                panel.path("targets").forEach(t -> assertThat(t.path("rawSql").asText()).as("%s %s", where, t.path("refId").asText())
+                        .contains("IN (${" + by + "})").doesNotContain("'${" + by).doesNotContain("'$" + by));
+                // a repeated panel shares its field config, so the unit comes from the catalogue
+                assertThat(panel.path("fieldConfig").path("defaults").has("unit")).as("%s: no fixed unit", where).isFalse();
+                JsonNode config = null;
+                for (JsonNode t : panel.path("transformations")) {
+                    if (t.path("id").asText().equals("configFromData")) {
+                        config = t.path("options");
+                    }
+                }
+                assertThat(config).as("%s: unit from the query results (configFromData)", where).isNotNull();
+                String refId = config.path("configRefId").asText();
+                assertThat(panel.path("targets")).as(where).anySatisfy(t -> assertThat(t.path("refId").asText()).isEqualTo(refId));
+                assertThat(config.path("mappings").toString()).as(where).contains("\"handlerKey\":\"unit\"");
+                assertThat(config.path("applyTo").path("options").asText()).as(where).isEqualTo("number");
+            }
+        }
+        assertThat(repeated).as("måloppnåelse's stat panels and utvikling's trend panels").isEqualTo(2);
     }
 
     @Test

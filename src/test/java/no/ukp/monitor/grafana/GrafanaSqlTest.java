@@ -129,4 +129,24 @@ class GrafanaSqlTest {
         assertThat(GrafanaSql.parseInterval("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(GrafanaSql.parseInterval("2w")).isEqualTo(Duration.ofDays(14));
     }
+
+    @Test
+    void shouldExpandEachCopyOfARepeatedPanelWithItsOneValueQuoted() throws Exception {
+        Variable all = GrafanaVariables.all("indikator",
+                List.of(new GrafanaVariables.Option("ukp_days", "Antall UKP-døgn per år"), new GrafanaVariables.Option("o'brien", "O'Brien")),
+                true, null);
+        com.fasterxml.jackson.databind.JsonNode panel = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"title\": \"${indikator:text}\", \"repeat\": \"indikator\"}");
+        List<Map<String, Variable>> copies = GrafanaVariables.repeats(panel, Map.of("indikator", all));
+        assertThat(copies).hasSize(2);
+        // Grafana's scopedVars hold a string; the SQL data source quotes it because the variable is multi-value
+        assertThat(GrafanaSql.expand("WHERE id IN (${indikator}) -- ${indikator:text}", context(false, copies.get(0).get("indikator"))))
+                .isEqualTo("WHERE id IN ('ukp_days') -- Antall UKP-døgn per år");
+        assertThat(GrafanaSql.expand("WHERE id IN ($indikator)", context(false, copies.get(1).get("indikator"))))
+                .isEqualTo("WHERE id IN ('o''brien')");
+        // the panel without repeat: All, every value
+        assertThat(GrafanaSql.expand("WHERE id IN ($indikator)", context(false, all))).isEqualTo("WHERE id IN ('ukp_days','o''brien')");
+        com.fasterxml.jackson.databind.JsonNode plain = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"title\": \"x\"}");
+        assertThat(GrafanaVariables.repeats(plain, Map.of("indikator", all))).containsExactly(Map.of("indikator", all));
+    }
 }

@@ -89,6 +89,29 @@ public final class GrafanaVariables {
         return current;
     }
 
+    /**
+     * Grafana's repeat by variable: a panel with {@code "repeat": "x"} is shown once per selected value of {@code $x}
+     * (every option when "All" is selected), each copy expanded with its one value (Grafana's {@code scopedVars}); a
+     * panel without {@code repeat} is shown once with the selection as it is. Returns the selection of each copy.
+     */
+    public static List<Map<String, Variable>> repeats(JsonNode panel, Map<String, Variable> selection) {
+        String by = panel.path("repeat").asText("");
+        if (by.isEmpty()) {
+            return List.of(selection);
+        }
+        Variable variable = selection.get(by);
+        assertThat(variable).as("panel «%s» repeats by $%s, a variable of its dashboard", panel.path("title").asText(), by).isNotNull();
+        List<Map<String, Variable>> copies = new ArrayList<>();
+        for (int i = 0; i < variable.values().size(); i++) {
+            Map<String, Variable> copy = new LinkedHashMap<>(selection);
+            // Grafana keeps the variable's multi/includeAll flags: the SQL data source quotes the single value
+            copy.put(by, new Variable(by, List.of(variable.values().get(i)), List.of(variable.texts().get(i)),
+                    variable.multi(), variable.includeAll(), false, variable.allValue()));
+            copies.add(copy);
+        }
+        return copies;
+    }
+
     /** The SQL of a query variable (a plain string, or an object with {@code rawSql}). */
     public static String variableSql(JsonNode v) {
         JsonNode query = v.path("query");
