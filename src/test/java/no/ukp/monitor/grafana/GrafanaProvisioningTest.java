@@ -236,7 +236,10 @@ class GrafanaProvisioningTest {
                 assertThat(config).as("%s: unit from the query results (configFromData)", where).isNotNull();
                 String refId = config.path("configRefId").asText();
                 assertThat(panel.path("targets")).as(where).anySatisfy(t -> assertThat(t.path("refId").asText()).isEqualTo(refId));
-                assertThat(config.path("mappings").toString()).as(where).contains("\"handlerKey\":\"unit\"");
+                assertThat(config.path("mappings").toString()).as(where).contains("\"handlerKey\":\"unit\"")
+                        .contains("\"handlerKey\":\"decimals\"");
+                assertThat(panel.path("targets").toString()).as("%s: unit and decimals from grafana_indicator, one definition", where)
+                        .contains("FROM grafana_indicator");
                 assertThat(config.path("applyTo").path("options").asText()).as(where).isEqualTo("number");
             }
         }
