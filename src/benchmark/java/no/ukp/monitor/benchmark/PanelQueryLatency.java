@@ -20,17 +20,22 @@ import no.ukp.monitor.grafana.GrafanaVariables;
  * annotation queries and each SQL target of every panel, expanded with the dashboard's default
  * variable selection and default time range exactly as Grafana 11 expands them
  * ({@link GrafanaSql}, {@link GrafanaVariables}), run over JDBC as the read-only role
- * {@code ukp_reader} (Grafana's data source user), every row read. Prometheus panels are no SQL:
- * listed as not applicable.
+ * {@code ukp_reader} (Grafana's data source user), every row read. A panel repeated by a variable
+ * ({@code "repeat"}) is shown once per selected value, so each of its queries is timed once per copy,
+ * expanded with that copy's value ({@link GrafanaVariables#repeats}); the value is in the figure's
+ * name. Prometheus panels are no SQL: listed as not applicable.
  */
 final class PanelQueryLatency {
 
-    /** One query; {@code millis} null when not applicable. */
-    record Figure(String dashboard, String panel, String refId, String kind, String datasource, Integer rows,
+    /**
+     * One query; {@code copy} the value of a repeated panel's copy ({@code indikator=ukp_days}), else null;
+     * {@code millis} null when not applicable.
+     */
+    record Figure(String dashboard, String panel, String copy, String refId, String kind, String datasource, Integer rows,
                   Stats millis, Integer planned, Boolean cutShort, String note) {
 
         String label() {
-            return dashboard + " / " + panel + (refId.isEmpty() ? "" : " / " + refId);
+            return dashboard + " / " + panel + (copy == null ? "" : " [" + copy + "]") + (refId.isEmpty() ? "" : " / " + refId);
         }
 
         boolean applicable() {
@@ -55,13 +60,13 @@ final class PanelQueryLatency {
                 GrafanaSql.Context context = dashboard.context(defaults, now, timescaledb);
                 for (JsonNode v : dashboard.variables()) {
                     if (v.path("type").asText().equals("query")) {
-                        figures.add(time(reader, dashboard, "variable $" + v.path("name").asText(), "", "variable",
+                        figures.add(time(reader, dashboard, "variable $" + v.path("name").asText(), null, "", "variable",
                                 GrafanaVariables.variableSql(v), context, repetitions));
                     }
                 }
                 for (JsonNode annotation : dashboard.json().path("annotations").path("list")) {
                     if (annotation.path("target").has("rawSql")) {
-                        figures.add(time(reader, dashboard, "annotation «" + annotation.path("name").asText() + "»", "",
+                        figures.add(time(reader, dashboard, "annotation «" + annotation.path("name").asText() + "»", null, "",
                                 "annotation", annotation.path("target").path("rawSql").asText(), context, repetitions));
                     }
                 }
@@ -69,12 +74,16 @@ final class PanelQueryLatency {
                     String panel = query.panel().path("title").asText();
                     String refId = query.target().path("refId").asText();
                     if (!query.isSql()) {
-                        figures.add(new Figure(dashboard.uid(), panel, refId, "panel", query.datasourceUid(), null, null, null,
-                                null, "n/a: " + query.datasourceType() + ", not SQL"));
+                        figures.add(new Figure(dashboard.uid(), panel, null, refId, "panel", query.datasourceUid(), null, null,
+                                null, null, "n/a: " + query.datasourceType() + ", not SQL"));
                         continue;
                     }
-                    Figure f = time(reader, dashboard, panel, refId, "panel", query.sql(), context, repetitions);
-                    figures.add(f);
+                    String by = query.panel().path("repeat").asText("");
+                    for (Map<String, GrafanaSql.Variable> copy : GrafanaVariables.repeats(query.panel(), defaults)) {
+                        String value = by.isEmpty() ? null : by + "=" + copy.get(by).values().get(0);
+                        figures.add(time(reader, dashboard, panel, value, refId, "panel", query.sql(),
+                                dashboard.context(copy, now, timescaledb), repetitions));
+                    }
                 }
                 long measured = figures.stream().filter(f -> f.dashboard().equals(dashboard.uid()) && f.applicable()).count();
                 double worst = figures.stream().filter(f -> f.dashboard().equals(dashboard.uid()) && f.applicable())
@@ -85,12 +94,12 @@ final class PanelQueryLatency {
         return figures;
     }
 
-    private static Figure time(Connection reader, Dashboard dashboard, String panel, String refId, String kind, String rawSql,
-                               GrafanaSql.Context context, Repetitions repetitions) throws Exception {
+    private static Figure time(Connection reader, Dashboard dashboard, String panel, String copy, String refId, String kind,
+                               String rawSql, GrafanaSql.Context context, Repetitions repetitions) throws Exception {
         String sql = GrafanaSql.expand(rawSql, context);
         int[] rows = new int[1];
         Repetitions.Timings t = repetitions.time(() -> rows[0] = readAll(reader, sql));
-        return new Figure(dashboard.uid(), panel, refId, kind, GrafanaFiles.POSTGRES_UID, rows[0], t.millis(), t.planned(),
+        return new Figure(dashboard.uid(), panel, copy, refId, kind, GrafanaFiles.POSTGRES_UID, rows[0], t.millis(), t.planned(),
                 t.cutShort(), null);
     }
 

@@ -15,7 +15,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Everything measured on one database: the service started in this JVM on it, the import
  * comparison on an empty monthly_statistics, the national data set, then the latencies of
- * /api/v1/kpis, of every Grafana query and of the PDF report on it.
+ * /api/v1/kpis and /api/v1/indicators, of every Grafana query and of the PDF report on it.
  */
 final class TargetBenchmark {
 
@@ -31,7 +31,8 @@ final class TargetBenchmark {
     /** All figures of one target. */
     record Result(String name, String description, Database database, double serviceStartSeconds,
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
-                  List<KpiLatency.Figure> kpis, List<PanelQueryLatency.Figure> panels, ReportLatency.Figure report,
+                  List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<PanelQueryLatency.Figure> panels,
+                  ReportLatency.Figure report,
                   List<Verdicts.Check> checks, double seconds) {
     }
 
@@ -99,16 +100,18 @@ final class TargetBenchmark {
 
         List<KpiLatency.Figure> kpis = KpiLatency.measure(service.client(), kpiScopes(owner),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
+        KpiLatency.CatalogueFigure indicators = KpiLatency.catalogue(service.client(),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         List<PanelQueryLatency.Figure> panels = PanelQueryLatency.measure(service, database.timescaledbVersion() != null,
                 new Repetitions(settings.panelWarmup(), settings.panelRepetitions(), settings.budget()), progress);
         // a report takes seconds: four times the budget, so that five of them fit while they take up to 12 s at 15 s
         ReportLatency.Figure report = ReportLatency.measure(service.client(),
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
 
-        Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, panels,
-                report, List.of(), seconds(t0));
-        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, panels, report,
-                Verdicts.checks(partial), seconds(t0));
+        Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
+                panels, report, List.of(), seconds(t0));
+        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, panels,
+                report, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

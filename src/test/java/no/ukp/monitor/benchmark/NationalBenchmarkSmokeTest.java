@@ -11,8 +11,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import no.ukp.monitor.grafana.GrafanaFiles;
 import org.junit.jupiter.api.Test;
@@ -51,7 +55,8 @@ class NationalBenchmarkSmokeTest {
         assertThat(outcome.allTargetsRan()).isTrue();
         JsonNode json = new ObjectMapper().readTree(outcome.jsonFile().toFile());
         assertThat(json).isEqualTo(new ObjectMapper().readTree(output.resolve("latest.json").toFile()));
-        assertThat(Files.readString(output.resolve("latest.md"))).contains("import / COPY", "/api/v1/kpis", "PDF report");
+        assertThat(Files.readString(output.resolve("latest.md"))).contains("import / COPY", "/api/v1/kpis", "/api/v1/indicators",
+                "PDF report");
         try (Stream<Path> left = Files.list(output.resolve("files"))) {
             assertThat(left).as("import files deleted").isEmpty();
         }
@@ -74,8 +79,9 @@ class NationalBenchmarkSmokeTest {
         checkImports(target.path("importThroughput"));
         checkHeap(target.path("heap"));
         checkDataSet(target);
-        checkKpis(target.path("kpis"));
-        checkPanels(target.path("panels"));
+        List<String> catalogue = checkIndicators(target.path("indicators"));
+        checkKpis(target.path("kpis"), catalogue);
+        checkPanels(target.path("panels"), catalogue);
 
         JsonNode report = target.path("report");
         assertThat(report.path("millis").path("n").asInt()).isEqualTo(2);
@@ -90,7 +96,8 @@ class NationalBenchmarkSmokeTest {
             }
         });
         assertThat(goals).anyMatch(g -> g.startsWith("import / COPY")).anyMatch(g -> g.startsWith("heap kept alive"))
-                .anyMatch(g -> g.startsWith("/api/v1/kpis scope=total")).anyMatch(g -> g.startsWith("Grafana "))
+                .anyMatch(g -> g.startsWith("/api/v1/kpis scope=total")).anyMatch(g -> g.startsWith("/api/v1/indicators"))
+                .anyMatch(g -> g.startsWith("Grafana "))
                 .anyMatch(g -> g.startsWith("PDF report"));
     }
 
@@ -154,7 +161,19 @@ class NationalBenchmarkSmokeTest {
         assertThat(dataSet.path("snapshotsLoadedBy").asText()).startsWith("COPY");
     }
 
-    private static void checkKpis(JsonNode kpis) {
+    /** The catalogue's latency figure; returns the ids it answered. */
+    private static List<String> checkIndicators(JsonNode indicators) {
+        assertThat(indicators.path("path").asText()).isEqualTo("/api/v1/indicators");
+        assertThat(indicators.path("millis").path("n").asInt()).isEqualTo(5);
+        assertThat(indicators.path("millis").path("p50").asDouble()).isPositive();
+        assertThat(indicators.path("millis").path("p95").asDouble()).isGreaterThanOrEqualTo(indicators.path("millis").path("p50").asDouble());
+        List<String> ids = new ArrayList<>();
+        indicators.path("indicators").forEach(i -> ids.add(i.asText()));
+        assertThat(ids).as("the catalogue").isNotEmpty().doesNotHaveDuplicates();
+        return ids;
+    }
+
+    private static void checkKpis(JsonNode kpis, List<String> catalogue) {
         assertThat(kpis).hasSize(3);
         assertThat(kpis.get(0).path("scope").asText()).isEqualTo("total");
         assertThat(kpis.get(1).path("scope").asText()).startsWith("region:");
@@ -162,24 +181,38 @@ class NationalBenchmarkSmokeTest {
         String last = YearMonth.now(ZoneId.of("Europe/Oslo")).minusMonths(1).toString();
         for (JsonNode k : kpis) {
             assertThat(k.path("month").asText()).isEqualTo(last);
+            List<String> answered = new ArrayList<>();
+            k.path("indicators").forEach(i -> answered.add(i.asText()));
+            assertThat(answered).as("the kpis of every indicator of the catalogue, in its order").isEqualTo(catalogue);
             assertThat(k.path("millis").path("n").asInt()).isEqualTo(5);
             assertThat(k.path("millis").path("p50").asDouble()).isPositive();
             assertThat(k.path("millis").path("p95").asDouble()).isGreaterThanOrEqualTo(k.path("millis").path("p50").asDouble());
         }
     }
 
-    private static void checkPanels(JsonNode panels) {
+    /**
+     * Every SQL target of every panel is timed once, and once per copy when its panel is repeated (by the indicator
+     * variable, which opens on All: one copy per indicator of the catalogue, named in the figure).
+     */
+    private static void checkPanels(JsonNode panels, List<String> catalogue) {
         long sqlTargets = 0;
         long otherTargets = 0;
+        Map<String, Set<String>> copiesByTarget = new LinkedHashMap<>();
         for (GrafanaFiles.Dashboard d : GrafanaFiles.dashboards()) {
             for (GrafanaFiles.Query q : d.queries()) {
-                if (q.isSql()) {
-                    sqlTargets++;
-                } else {
+                if (!q.isSql()) {
                     otherTargets++;
+                } else if (q.panel().has("repeat")) {
+                    assertThat(q.panel().path("repeat").asText()).isEqualTo("indikator");
+                    sqlTargets += catalogue.size();
+                    copiesByTarget.put(d.uid() + " / " + q.panel().path("title").asText() + " / " + q.target().path("refId").asText(),
+                            new TreeSet<>());
+                } else {
+                    sqlTargets++;
                 }
             }
         }
+        assertThat(copiesByTarget).as("the repeated panels' targets").isNotEmpty();
         long measuredPanels = 0;
         long notApplicable = 0;
         for (JsonNode p : panels) {
@@ -193,9 +226,16 @@ class NationalBenchmarkSmokeTest {
             assertThat(p.path("rows").isInt()).isTrue();
             if (p.path("kind").asText().equals("panel")) {
                 measuredPanels++;
+                if (!p.path("copy").isNull()) {
+                    String target = p.path("dashboard").asText() + " / " + p.path("panel").asText() + " / " + p.path("refId").asText();
+                    assertThat(copiesByTarget).as("copy %s of a repeated panel", p.path("copy").asText()).containsKey(target);
+                    assertThat(copiesByTarget.get(target).add(p.path("copy").asText())).as("%s timed once per copy", target).isTrue();
+                }
             }
         }
-        assertThat(measuredPanels).as("every SQL target of every panel").isEqualTo(sqlTargets);
+        assertThat(measuredPanels).as("every SQL target of every panel, of a repeated panel once per copy").isEqualTo(sqlTargets);
+        Set<String> expected = new TreeSet<>(catalogue.stream().map(id -> "indikator=" + id).toList());
+        copiesByTarget.forEach((target, copies) -> assertThat(copies).as("%s: a copy per indicator", target).isEqualTo(expected));
         assertThat(notApplicable).as("the Prometheus targets").isEqualTo(otherTargets).isPositive();
         assertThat(panels.size()).isGreaterThan((int) sqlTargets); // variables and annotations too
     }

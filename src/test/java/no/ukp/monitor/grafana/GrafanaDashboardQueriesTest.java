@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,16 +74,17 @@ class GrafanaDashboardQueriesTest {
     /** Reads the API's decimals exactly (Jackson's default reads them as doubles). */
     private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** The short column names of the indicator tables, as the dashboards name them. */
-    static final Map<String, String> SHORT_NAMES = new LinkedHashMap<>();
+    /** The colour of each status wherever a dashboard colours a status code (grafana_status). */
+    private static final Map<String, String> STATUS_COLOURS = Map.of("green", "green", "yellow", "yellow", "red", "red",
+            "no_data", "#8e8e8e", "no_target", "blue");
 
-    static {
-        SHORT_NAMES.put("ukp_days", "UKP-døgn");
-        SHORT_NAMES.put("zero_day_share", "Andel 0 døgn");
-        SHORT_NAMES.put("avg_ukp_days", "Snitt UKP-døgn");
-        SHORT_NAMES.put("direct_home_share", "Andel rett hjem");
-        SHORT_NAMES.put("readmission_30d_share", "Andel reinnlagt");
-        SHORT_NAMES.put("short_term_los_change", "Endring korttid");
+    /** An indicator as the dashboards show it (view grafana_indicator, read as ukp_reader). */
+    record Display(String id, String shortName, String unit, int decimals, BigDecimal scale, String heading) {
+
+        /** The value as the tables built by «Grouping to matrix» show it: round(value × scale, decimals). */
+        BigDecimal shown(BigDecimal value) {
+            return value.multiply(scale).setScale(decimals, RoundingMode.HALF_UP);
+        }
     }
 
     @Autowired
@@ -97,6 +100,10 @@ class GrafanaDashboardQueriesTest {
     private Instant now;
     /** How many statements ran with TimescaleDB's time_bucket(), the expansion of $__timeGroup with timescaledb: true. */
     private int timeBucketRuns;
+    /** grafana_indicator by indicator id, in the catalogue's order. */
+    private Map<String, Display> display;
+    /** grafana_status: the code of each status. */
+    private Map<String, Integer> statusCodes;
 
     @BeforeAll
     void load() throws SQLException {
@@ -117,6 +124,15 @@ class GrafanaDashboardQueriesTest {
         // Grafana expands $__timeGroup to time_bucket() when the data source says timescaledb: true (it does); on a
         // plain PostgreSQL, which has no time_bucket(), the check expands as Grafana does with timescaledb: false.
         timescaledb = extension && GrafanaFiles.datasourceSaysTimescaledb();
+        display = readDisplay(reader);
+        statusCodes = new HashMap<>();
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT status, code FROM grafana_status")) {
+            while (rs.next()) {
+                statusCodes.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(statusCodes).as("a code for every status").containsOnlyKeys(STATUS_COLOURS.keySet());
+        assertThat(new HashSet<>(statusCodes.values())).as("distinct codes").hasSize(STATUS_COLOURS.size());
         log.info("Dashboard queries run as ukp_reader on {} (macros expanded with timescaledb={})",
                 extension ? "TimescaleDB" : "PostgreSQL", timescaledb);
     }
@@ -192,7 +208,8 @@ class GrafanaDashboardQueriesTest {
                 if (INDICATOR_VIEWS.matcher(query.sql()).find()) {
                     assertThat(result.rows()).as("%s reads the indicator views and must show rows", where).isNotEmpty();
                 }
-                columnsByPanel.computeIfAbsent(query.panel(), p -> new LinkedHashSet<>()).addAll(fieldNames(query, result));
+                Result shown = transformed(query.panel(), result, where);
+                columnsByPanel.computeIfAbsent(query.panel(), p -> new LinkedHashSet<>()).addAll(fieldNames(query, shown));
                 longSeries.merge(query.panel(), isLongWithValues(query, result), Boolean::logicalOr);
             }
         }
@@ -245,18 +262,10 @@ class GrafanaDashboardQueriesTest {
         }
     }
 
-    /** Field names the panel's options and overrides refer to must be names the queries return. */
+    /** Field names the panel's options and overrides refer to must be names the queries return (after its transformations). */
     private static void checkFieldNames(Dashboard dashboard, JsonNode panel, Set<String> columns) {
         String where = "dashboard «" + dashboard.title() + "», panel «" + panel.path("title").asText() + "»";
-        Set<String> visible = new LinkedHashSet<>(columns);
-        for (JsonNode t : panel.path("transformations")) {
-            if (t.path("id").asText().equals("organize")) {
-                t.path("options").path("excludeByName").fieldNames().forEachRemaining(name -> {
-                    assertThat(columns).as("%s hides a field that exists", where).contains(name);
-                    visible.remove(name);
-                });
-            }
-        }
+        Set<String> visible = columns; // the names after the panel's transformations
         String fields = panel.path("options").path("reduceOptions").path("fields").asText("");
         if (fields.startsWith("/") && fields.endsWith("/") && fields.length() > 1) {
             Pattern regex = Pattern.compile(fields.substring(1, fields.length() - 1));
@@ -272,6 +281,115 @@ class GrafanaDashboardQueriesTest {
                 assertThat(visible).as("%s overrides the fields %s", where, name).anyMatch(c -> regex.matcher(c).find());
             }
         }
+    }
+
+    // ---- transformations ---------------------------------------------------------------------------
+
+    /**
+     * The fields a panel shows from one query's answer, after those of its transformations that change the fields, as
+     * Grafana 11 applies them in order: «Grouping to matrix» ({@code groupingToMatrix}: one row per distinct value of the
+     * row field and one field per distinct value of the column field, both in the order they first appear, named by the
+     * value; the first field named {@code row\column}; a missing or null cell is the empty value) and «Organize fields»
+     * ({@code organize}: excludeByName, renameByName). {@code configFromData} changes field config only.
+     */
+    static Result transformed(JsonNode panel, Result result, String where) {
+        for (JsonNode t : panel.path("transformations")) {
+            JsonNode o = t.path("options");
+            switch (t.path("id").asText()) {
+                case "groupingToMatrix" -> {
+                    // Grafana's transformer leaves the data as it is unless the panel has exactly one frame
+                    assertThat(panel.path("targets").size()).as("%s: Grouping to matrix works on one query", where).isEqualTo(1);
+                    result = matrix(result, o.path("rowField").asText("Time"), o.path("columnField").asText("Time"),
+                            o.path("valueField").asText("Value"), o.path("emptyValue").asText("empty"), where);
+                }
+                case "organize" -> result = organize(result, o, where);
+                case "configFromData" -> {
+                }
+                default -> fail(where + ": transformation " + t.path("id").asText() + " is not emulated here");
+            }
+        }
+        return result;
+    }
+
+    private static Result matrix(Result in, String rowField, String columnField, String valueField, String emptyValue, String where) {
+        int row = in.columns().indexOf(rowField);
+        int column = in.columns().indexOf(columnField);
+        int value = in.columns().indexOf(valueField);
+        assertThat(row >= 0 && column >= 0 && value >= 0).as("%s: Grouping to matrix finds its fields %s, %s and %s in %s",
+                where, rowField, columnField, valueField, in.columns()).isTrue();
+        Object empty = switch (emptyValue) {
+            case "null" -> null;
+            case "true" -> true;
+            case "false" -> false;
+            default -> "";
+        };
+        Set<Object> rowKeys = new LinkedHashSet<>();
+        Set<Object> columnKeys = new LinkedHashSet<>();
+        Map<Object, Map<Object, Object>> cells = new HashMap<>();
+        for (List<Object> r : in.rows()) {
+            rowKeys.add(r.get(row));
+            columnKeys.add(r.get(column));
+            cells.computeIfAbsent(r.get(column), c -> new HashMap<>()).put(r.get(row), r.get(value));
+        }
+        List<String> names = new ArrayList<>(List.of(rowField + "\\" + columnField));
+        List<Boolean> numeric = new ArrayList<>(List.of(false));
+        for (Object c : columnKeys) {
+            names.add(String.valueOf(c));
+            numeric.add(in.numeric().get(value));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object key : rowKeys) {
+            List<Object> r = new ArrayList<>();
+            r.add(key);
+            for (Object c : columnKeys) {
+                Object cell = cells.get(c).get(key);
+                r.add(cell == null ? empty : cell);
+            }
+            rows.add(r);
+        }
+        return new Result(names, numeric, rows);
+    }
+
+    private static Result organize(Result in, JsonNode options, String where) {
+        Set<String> excluded = new LinkedHashSet<>();
+        options.path("excludeByName").fields().forEachRemaining(e -> {
+            if (e.getValue().asBoolean()) {
+                excluded.add(e.getKey());
+            }
+        });
+        Map<String, String> renamed = new HashMap<>();
+        options.path("renameByName").fields().forEachRemaining(e -> renamed.put(e.getKey(), e.getValue().asText()));
+        assertThat(options.path("indexByName").size()).as("%s: organize reorders nothing (not emulated)", where).isZero();
+        assertThat(in.columns()).as("%s: organize hides fields that exist", where).containsAll(excluded);
+        assertThat(in.columns()).as("%s: organize renames fields that exist", where).containsAll(renamed.keySet());
+        List<String> names = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < in.columns().size(); i++) {
+            if (!excluded.contains(in.columns().get(i))) {
+                kept.add(i);
+                names.add(renamed.getOrDefault(in.columns().get(i), in.columns().get(i)));
+                numeric.add(in.numeric().get(i));
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> r : in.rows()) {
+            rows.add(kept.stream().map(r::get).toList());
+        }
+        return new Result(names, numeric, rows);
+    }
+
+    /** grafana_indicator, read as the given connection's user, by id in the catalogue's order. */
+    private static Map<String, Display> readDisplay(Connection connection) throws SQLException {
+        Map<String, Display> result = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, short_name, unit, decimals, scale, heading FROM grafana_indicator ORDER BY sort_order, id")) {
+            while (rs.next()) {
+                result.put(rs.getString(1), new Display(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBigDecimal(5), rs.getString(6)));
+            }
+        }
+        return result;
     }
 
     // ---- the måloppnåelse panels show the API's figures ----------------------------------------
@@ -322,24 +440,32 @@ class GrafanaDashboardQueriesTest {
                     compared++;
                 }
 
-                Result windows = run(panelWithColumn(dashboard, "Vindu").path("targets").get(0).path("rawSql").asText(), context,
-                        "måloppnåelse all windows " + at);
+                JsonNode windowsPanel = panelWithColumn(dashboard, "Vindu");
+                Result windows = transformed(windowsPanel, run(windowsPanel.path("targets").get(0).path("rawSql").asText(), context,
+                        "måloppnåelse all windows " + at), "måloppnåelse all windows");
                 Map<String, Map<String, Object>> byWindow = new HashMap<>();
                 windows.maps().forEach(row -> byWindow.put((String) row.get("Vindu"), row));
                 Map<String, String> windowLabels = Map.of("month", "Valgt måned", "ytd", "Hittil i år", "rolling12", "Siste 12 måneder",
                         "projectedYear", "Prognose for hele året");
+                assertThat(byWindow).as("a row per window and the targets").hasSize(windowLabels.size() + 1);
                 for (JsonNode indicator : api.path("indicators")) {
-                    String column = SHORT_NAMES.get(indicator.path("id").asText());
+                    Display d = display.get(indicator.path("id").asText());
+                    String column = d.heading();
+                    assertThat(windows.columns()).as("a column per indicator of the catalogue, headed by its short name")
+                            .contains(column);
                     windowLabels.forEach((window, label) -> {
                         JsonNode expected = indicator.path("values").path(window); // missing: no such window (null in the table)
-                        assertSame(byWindow.get(label).get(column), expected, column + " " + window + " " + at);
+                        assertShown(byWindow.get(label).get(column), expected, d, column + " " + window + " " + at);
                     });
-                    assertSame(byWindow.get("Mål (statusvindu)").get(column), indicator.path("target"), column + " target " + at);
-                    if (indicator.path("id").asText().equals("avg_ukp_days")) {
+                    assertShown(byWindow.get("Mål (statusvindu)").get(column), indicator.path("target"), d, column + " target " + at);
+                    String allStays = d.shortName() + ", alle UKP-opphold";
+                    if (indicator.has("valuesAllStays")) {
                         for (String window : List.of("month", "ytd", "rolling12")) {
-                            assertSame(byWindow.get(windowLabels.get(window)).get("Snitt alle UKP-opphold"),
-                                    indicator.path("valuesAllStays").path(window), "all stays " + window + " " + at);
+                            assertShown(byWindow.get(windowLabels.get(window)).get(allStays),
+                                    indicator.path("valuesAllStays").path(window), d, "all stays " + window + " " + at);
                         }
+                    } else {
+                        assertThat(windows.columns()).as("%s: no all-stays column", d.id()).doesNotContain(allStays);
                     }
                 }
 
@@ -370,12 +496,19 @@ class GrafanaDashboardQueriesTest {
         GrafanaSql.Context context = context(kommuner, defaults);
         String month = defaults.get("maaned").values().get(0);
 
-        Result municipalities = run(panelWithColumn(kommuner, "Nr").path("targets").get(0).path("rawSql").asText(), context, "kommuner");
+        JsonNode municipalityPanel = panelWithColumn(kommuner, "Kommune");
+        Result municipalities = transformed(municipalityPanel, run(municipalityPanel.path("targets").get(0).path("rawSql").asText(),
+                context, "kommuner"), "kommuner");
+        Map<String, String> scopeByMunicipality = new HashMap<>();
+        dsl.fetch("SELECT number, name FROM municipality").forEach(r -> scopeByMunicipality.put(
+                r.get(1, String.class) + " (" + r.get(0, String.class) + ")", "municipality:" + r.get(0, String.class)));
         assertThat(municipalities.rows()).hasSize(fixture.municipalities.size());
         for (Map<String, Object> row : municipalities.maps()) {
-            compareWideRow(row, "municipality:" + row.get("Nr"), month);
+            compareWideRow(row, scopeByMunicipality.get((String) row.get("Kommune")), month);
         }
-        Result regions = run(panelWithColumn(kommuner, "Område").path("targets").get(0).path("rawSql").asText(), context, "regioner");
+        JsonNode regionPanel = panelWithColumn(kommuner, "Område");
+        Result regions = transformed(regionPanel, run(regionPanel.path("targets").get(0).path("rawSql").asText(), context, "regioner"),
+                "regioner");
         Map<String, String> scopeByName = new HashMap<>();
         scopeByName.put("Helsefellesskapet", "total");
         dsl.fetch("SELECT id, name FROM region").forEach(r -> scopeByName.put(r.get(1, String.class), "region:" + r.get(0, String.class)));
@@ -411,7 +544,83 @@ class GrafanaDashboardQueriesTest {
                     assertThat(series.columns()).as("utvikling %s: no all-stays series", id).doesNotContain("Alle UKP-opphold, siste 12 måneder");
                 }
             }
+            // «Status måned for måned»: a series per indicator of the catalogue, named by its short name, the status as its code
+            JsonNode timelinePanel = utvikling.panels().stream().filter(p -> p.path("type").asText().equals("state-timeline"))
+                    .findFirst().orElseThrow();
+            Result timeline = run(timelinePanel.path("targets").get(0).path("rawSql").asText(), utviklingContext,
+                    "utvikling status " + scope).wide();
+            assertThat(timeline.columns().subList(1, timeline.columns().size())).as("a series per indicator, in the catalogue's order")
+                    .containsExactlyElementsOf(display.values().stream().map(Display::shortName).toList());
+            Map<String, Object> lastMonth = timeline.last();
+            assertThat(epochMonth(lastMonth.get("time"))).isEqualTo(fixture.last);
+            for (JsonNode indicator : api.path("indicators")) {
+                String name = display.get(indicator.path("id").asText()).shortName();
+                assertThat(((Number) lastMonth.get(name)).intValue()).as("utvikling status %s %s", name, scope)
+                        .isEqualTo(statusCodes.get(indicator.path("status").asText()));
+            }
         }
+    }
+
+    @Test
+    void shouldShowTheCataloguesRatePerThousandOnKommuner() {
+        Dashboard kommuner = GrafanaFiles.dashboard("ukp-kommuner");
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(kommuner, options);
+        String month = defaults.get("maaned").values().get(0);
+        String column = "UKP-døgn per 1 000 innbyggere";
+        JsonNode panel = panelWithColumn(kommuner, column);
+        assertThat(panel.path("targets").get(0).path("rawSql").asText()).as("the rate is the catalogue's indicator, not computed anew")
+                .contains("'ukp_days_per_1000'").doesNotContain("population");
+        Result rates = run(panel.path("targets").get(0).path("rawSql").asText(), context(kommuner, defaults), "kommuner rate");
+        Map<String, String> numberByName = new HashMap<>();
+        dsl.fetch("SELECT number, name FROM municipality").forEach(r -> numberByName.put(r.get(1, String.class), r.get(0, String.class)));
+        assertThat(rates.rows()).as("every municipality (the default selection is every region)").hasSize(fixture.municipalities.size());
+        assertThat(rates.maps()).as("rates where the population is known").anyMatch(row -> row.get(column) != null);
+        for (Map<String, Object> row : rates.maps()) {
+            String number = numberByName.get((String) row.get("Kommune"));
+            JsonNode api = api("/api/v1/kpis?month=" + month + "&scope=municipality:" + number);
+            for (JsonNode indicator : api.path("indicators")) {
+                if (indicator.path("id").asText().equals("ukp_days_per_1000")) {
+                    assertSame(row.get(column), indicator.path("values").path("rolling12"), "rate " + number);
+                }
+            }
+        }
+    }
+
+    /** Every value mapping of a status code (grafana_status) gives that status its colour, and maps every code. */
+    @Test
+    void shouldColourEveryStatusCodeAsItsStatus() {
+        int checked = 0;
+        for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+            for (JsonNode panel : dashboard.panels()) {
+                List<JsonNode> mappings = new ArrayList<>();
+                panel.path("fieldConfig").path("defaults").path("mappings").forEach(mappings::add);
+                for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
+                    for (JsonNode property : override.path("properties")) {
+                        if (property.path("id").asText().equals("mappings")) {
+                            property.path("value").forEach(mappings::add);
+                        }
+                    }
+                }
+                if (!panel.path("targets").toString().contains("grafana_status")) {
+                    continue; // codes of something else
+                }
+                for (JsonNode mapping : mappings) {
+                    List<String> keys = new ArrayList<>();
+                    mapping.path("options").fieldNames().forEachRemaining(keys::add);
+                    if (!mapping.path("type").asText().equals("value") || keys.isEmpty() || !keys.stream().allMatch(k -> k.matches("\\d+"))) {
+                        continue;
+                    }
+                    String where = dashboard.title() + " / " + panel.path("title").asText();
+                    assertThat(keys).as("%s maps every status code", where)
+                            .containsExactlyInAnyOrderElementsOf(statusCodes.values().stream().map(String::valueOf).toList());
+                    statusCodes.forEach((status, code) -> assertThat(mapping.path("options").path(String.valueOf(code)).path("color").asText())
+                            .as("%s: colour of %s (code %d)", where, status, code).isEqualTo(STATUS_COLOURS.get(status)));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("the two kommuner tables and utvikling's status timeline").isEqualTo(3);
     }
 
     /** The API's answer, every number exact. */
@@ -424,15 +633,27 @@ class GrafanaDashboardQueriesTest {
         }
     }
 
+    /** A row of a table built by «Grouping to matrix»: a value and a status column per indicator, and the coverage. */
     private void compareWideRow(Map<String, Object> row, String scope, String month) {
+        assertThat(scope).as("the row %s names a scope", row).isNotNull();
         JsonNode api = api("/api/v1/kpis?month=" + month + "&scope=" + scope);
+        assertThat(row).as("the columns of every indicator of the catalogue, and the coverage")
+                .hasSize(1 + 2 * display.size() + 3);
         for (JsonNode indicator : api.path("indicators")) {
-            String column = SHORT_NAMES.get(indicator.path("id").asText());
-            assertSame(row.get(column), indicator.path("values").path(indicator.path("statusWindow").asText()), column + " " + scope);
-            assertThat(row.get("Status " + column)).as(column + " status " + scope).isEqualTo(indicator.path("status").asText());
+            Display d = display.get(indicator.path("id").asText());
+            assertShown(row.get(d.heading()), indicator.path("values").path(indicator.path("statusWindow").asText()), d,
+                    d.heading() + " " + scope);
+            Object status = row.get("Status " + d.shortName());
+            assertThat(status).as(d.shortName() + " status " + scope).isNotNull();
+            assertThat(((Number) status).intValue()).as(d.shortName() + " status " + scope)
+                    .isEqualTo(statusCodes.get(indicator.path("status").asText()));
         }
-        assertThat(((Number) row.get("Rapportert")).intValue()).as("reported " + scope).isEqualTo(api.path("coverage").path("reported").asInt());
-        assertThat(((Number) row.get("Forventet")).intValue()).as("expected " + scope).isEqualTo(api.path("coverage").path("expected").asInt());
+        int reported = api.path("coverage").path("reported").asInt();
+        int expected = api.path("coverage").path("expected").asInt();
+        assertThat(((Number) row.get("Rapportert")).intValue()).as("reported " + scope).isEqualTo(reported);
+        assertThat(((Number) row.get("Forventet")).intValue()).as("expected " + scope).isEqualTo(expected);
+        assertThat(((Number) row.get("Dekning")).doubleValue()).as("coverage " + scope)
+                .isCloseTo((double) reported / expected, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     // ---- the catalogue drives the repeated panels -------------------------------------------------
@@ -440,7 +661,13 @@ class GrafanaDashboardQueriesTest {
     @Test
     void shouldShowEachIndicatorOfTheCatalogueInItsUnit() {
         Map<String, String> unitOf = new HashMap<>();
-        dsl.fetch("SELECT id, unit FROM indicator").forEach(r -> unitOf.put(r.get(0, String.class), r.get(1, String.class)));
+        Map<String, Integer> decimalsOf = new HashMap<>();
+        dsl.fetch("SELECT id, unit, decimals FROM indicator").forEach(r -> {
+            unitOf.put(r.get(0, String.class), r.get(1, String.class));
+            decimalsOf.put(r.get(0, String.class), r.get(2, Integer.class));
+        });
+        assertThat(display.keySet()).as("ukp_reader reads grafana_indicator: every indicator of the catalogue")
+                .containsExactlyInAnyOrderElementsOf(unitOf.keySet());
         int checked = 0;
         for (Dashboard dashboard : GrafanaFiles.dashboards()) {
             Map<String, List<Option>> options = new LinkedHashMap<>();
@@ -450,11 +677,14 @@ class GrafanaDashboardQueriesTest {
                 assertThat(copies.keySet()).as("«%s» opens with a panel for every indicator", dashboard.title())
                         .containsExactlyInAnyOrderElementsOf(unitOf.keySet());
                 copies.forEach((id, variables) -> {
-                    String unit = displayUnit(reader, dashboard, panel, variables, id);
+                    Map<String, Object> config = displayConfig(reader, dashboard, panel, variables, id);
                     // the views hold shares and changes as fractions (0.9 = 90 %)
                     if (unitOf.get(id).equals("share") || unitOf.get(id).equals("change")) {
-                        assertThat(unit).as("%s (%s) in percent", id, unitOf.get(id)).isEqualTo("percentunit");
+                        assertThat(config.get("unit")).as("%s (%s) in percent", id, unitOf.get(id)).isEqualTo("percentunit");
                     }
+                    // the catalogue's decimals are those of the value as people see it, as Grafana's (of the percent with percentunit)
+                    assertThat(((Number) config.get("decimals")).intValue()).as("%s: the catalogue's decimals", id)
+                            .isEqualTo(decimalsOf.get(id));
                 });
                 checked++;
             }
@@ -476,19 +706,40 @@ class GrafanaDashboardQueriesTest {
                 assertThat(units).contains("days", "share", "change");
                 int order = 1000;
                 for (String unit : units) {
-                    execute(owner, "INSERT INTO indicator (id, name, direction, unit, sort_order) VALUES ('grafana_test_" + unit
-                            + "', 'Testindikator (" + unit + ")', 'at_most', '" + unit + "', " + order++ + ")");
+                    // the catalogue's columns; the others (decimals, windows, status_window, target_period, note) have defaults
+                    execute(owner, "INSERT INTO indicator (id, sort_order, name, short_name, direction, unit, description) VALUES ('grafana_test_"
+                            + unit + "', " + order++ + ", 'Testindikator (" + unit + ")', 'Test " + unit + "', 'at_most', '" + unit
+                            + "', 'Bare for testen.')");
                 }
                 execute(owner, "SET LOCAL ROLE ukp_reader");
                 int catalogue = ((Number) single(owner, "SELECT count(*) FROM indicator")).intValue();
+                Map<String, Display> shown = readDisplay(owner);
                 int added = 0;
+                int tables = 0;
                 for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+                    Map<String, List<Option>> options = new LinkedHashMap<>();
+                    Map<String, Variable> defaults = resolveVariables(owner, dashboard, options);
+                    // the panels that make a column or series of each indicator from rows of grafana_indicator
+                    for (JsonNode panel : dashboard.panels()) {
+                        String sql = panel.path("targets").path(0).path("rawSql").asText();
+                        if (panel.has("repeat") || !sql.contains("grafana_indicator")) {
+                            continue;
+                        }
+                        String where = dashboard.title() + " / " + panel.path("title").asText() + " with the added indicators";
+                        GrafanaFiles.Query query = dashboard.queries().stream().filter(q -> q.panel() == panel).findFirst().orElseThrow();
+                        Result result = transformed(panel, run(owner, sql, context(dashboard, defaults), where), where);
+                        List<String> fields = fieldNames(query, result);
+                        for (String unit : units) {
+                            Display d = shown.get("grafana_test_" + unit);
+                            assertThat(fields).as("%s: a column or series of its own for %s", where, d.id())
+                                    .anyMatch(f -> f.equals(d.heading()) || f.equals(d.shortName()));
+                        }
+                        tables++;
+                    }
                     List<JsonNode> panels = repeatedPanels(dashboard);
                     if (panels.isEmpty()) {
                         continue;
                     }
-                    Map<String, List<Option>> options = new LinkedHashMap<>();
-                    Map<String, Variable> defaults = resolveVariables(owner, dashboard, options);
                     assertThat(options.get(INDICATOR)).extracting(Option::value).as("the new rows come last, by sort_order")
                             .hasSize(catalogue).endsWith(units.stream().map(u -> "grafana_test_" + u).toArray(String[]::new));
                     for (JsonNode panel : panels) {
@@ -500,13 +751,14 @@ class GrafanaDashboardQueriesTest {
                                 run(owner, target.path("rawSql").asText(), context(dashboard, copies.get(id)),
                                         dashboard.title() + " / " + id + " / " + target.path("refId").asText());
                             }
-                            assertThat(displayUnit(owner, dashboard, panel, copies.get(id), id)).as("display unit of catalogue unit %s", unit)
-                                    .isNotEqualTo("none");
+                            assertThat(displayConfig(owner, dashboard, panel, copies.get(id), id).get("unit"))
+                                    .as("display unit of catalogue unit %s", unit).isNotNull().isNotEqualTo("none");
                             added++;
                         }
                     }
                 }
                 assertThat(added).isEqualTo(2 * units.size());
+                assertThat(tables).as("kommuner's two tables, måloppnåelse's windows, utvikling's status timeline").isEqualTo(4);
             } finally {
                 owner.rollback();
             }
@@ -527,8 +779,12 @@ class GrafanaDashboardQueriesTest {
         return units;
     }
 
-    /** What the panel's configFromData transformation takes as the unit: the config query's {@code unit} for this copy. */
-    private String displayUnit(Connection connection, Dashboard dashboard, JsonNode panel, Map<String, Variable> variables, String id) {
+    /**
+     * What the panel's configFromData transformation takes as the field config for this copy: the config query's row, by
+     * the config each of its fields is mapped to ({@code unit}, {@code decimals}).
+     */
+    private Map<String, Object> displayConfig(Connection connection, Dashboard dashboard, JsonNode panel, Map<String, Variable> variables,
+                                              String id) {
         JsonNode config = null;
         for (JsonNode t : panel.path("transformations")) {
             if (t.path("id").asText().equals("configFromData")) {
@@ -537,12 +793,12 @@ class GrafanaDashboardQueriesTest {
         }
         assertThat(config).as("«%s»: configFromData", panel.path("title").asText()).isNotNull();
         String refId = config.path("configRefId").asText();
-        String field = null;
+        Map<String, String> fieldByConfig = new HashMap<>();
         for (JsonNode mapping : config.path("mappings")) {
-            if (mapping.path("handlerKey").asText().equals("unit")) {
-                field = mapping.path("fieldName").asText();
-            }
+            fieldByConfig.put(mapping.path("handlerKey").asText(), mapping.path("fieldName").asText());
         }
+        assertThat(fieldByConfig).as("«%s»: unit and decimals from the config query", panel.path("title").asText())
+                .containsKeys("unit", "decimals");
         JsonNode target = null;
         for (JsonNode t : panel.path("targets")) {
             if (t.path("refId").asText().equals(refId)) {
@@ -552,7 +808,13 @@ class GrafanaDashboardQueriesTest {
         assertThat(target).as("«%s»: the config query %s", panel.path("title").asText(), refId).isNotNull();
         Result result = run(connection, target.path("rawSql").asText(), context(dashboard, variables), dashboard.title() + " unit of " + id);
         assertThat(result.rows()).as("unit of %s: one row", id).hasSize(1);
-        return (String) result.maps().get(0).get(field);
+        Map<String, Object> row = result.maps().get(0);
+        Map<String, Object> byConfig = new HashMap<>();
+        fieldByConfig.forEach((key, field) -> {
+            assertThat(row).as("«%s»: the config query's field %s", panel.path("title").asText(), field).containsKey(field);
+            byConfig.put(key, row.get(field));
+        });
+        return byConfig;
     }
 
     private static List<JsonNode> repeatedPanels(Dashboard dashboard) {
@@ -836,6 +1098,16 @@ class GrafanaDashboardQueriesTest {
         }
         assertThat(shown).as(what + ": the API has " + api).isNotNull();
         assertThat(new BigDecimal(shown.toString())).as(what).isEqualByComparingTo(api.decimalValue());
+    }
+
+    /** A value of a table built by «Grouping to matrix»: the API's value as people read it (grafana_indicator). */
+    private static void assertShown(Object shown, JsonNode api, Display display, String what) {
+        if (api.isMissingNode() || api.isNull()) {
+            assertThat(shown).as(what + ": the API has no value").isNull();
+            return;
+        }
+        assertThat(shown).as(what + ": the API has " + api).isNotNull();
+        assertThat(new BigDecimal(shown.toString())).as(what + ": the API has " + api).isEqualByComparingTo(display.shown(api.decimalValue()));
     }
 
     private static List<String> ids(JsonNode kpis) {

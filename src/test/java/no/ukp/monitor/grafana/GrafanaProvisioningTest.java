@@ -43,6 +43,8 @@ class GrafanaProvisioningTest {
     static final String REPEAT_VARIABLE = GrafanaDashboardQueriesTest.INDICATOR;
     /** SQL that picks one indicator by a literal id. */
     private static final Pattern ONE_INDICATOR = Pattern.compile("indicator_id\\s*(=|IN \\()\\s*'");
+    /** A literal indicator id in SQL that picks indicators by id. */
+    private static final Pattern INDICATOR_LITERAL = Pattern.compile("indicator_id\\s*(?:=|IN \\()\\s*'([a-z0-9_]+)'");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -234,11 +236,39 @@ class GrafanaProvisioningTest {
                 assertThat(config).as("%s: unit from the query results (configFromData)", where).isNotNull();
                 String refId = config.path("configRefId").asText();
                 assertThat(panel.path("targets")).as(where).anySatisfy(t -> assertThat(t.path("refId").asText()).isEqualTo(refId));
-                assertThat(config.path("mappings").toString()).as(where).contains("\"handlerKey\":\"unit\"");
+                assertThat(config.path("mappings").toString()).as(where).contains("\"handlerKey\":\"unit\"")
+                        .contains("\"handlerKey\":\"decimals\"");
+                assertThat(panel.path("targets").toString()).as("%s: unit and decimals from grafana_indicator, one definition", where)
+                        .contains("FROM grafana_indicator");
                 assertThat(config.path("applyTo").path("options").asText()).as(where).isEqualTo("number");
             }
         }
         assertThat(repeated).as("måloppnåelse's stat panels and utvikling's trend panels").isEqualTo(2);
+    }
+
+    /**
+     * A panel that shows several indicators takes them from the catalogue (grafana_indicator, indicator_status over
+     * every indicator, a repeat): one column or series per indicator id written into its SQL would leave a new
+     * indicator out until someone edits the dashboard.
+     */
+    @Test
+    void shouldNameAtMostOneIndicatorByIdInAPanel() {
+        int panels = 0;
+        for (Dashboard d : GrafanaFiles.dashboards()) {
+            for (JsonNode panel : d.panels()) {
+                Set<String> ids = new HashSet<>();
+                panel.path("targets").forEach(t -> {
+                    java.util.regex.Matcher m = INDICATOR_LITERAL.matcher(t.path("rawSql").asText());
+                    while (m.find()) {
+                        ids.add(m.group(1));
+                    }
+                });
+                assertThat(ids).as("%s / %s names indicators by id; take them from the catalogue", d.title(),
+                        panel.path("title").asText()).hasSizeLessThanOrEqualTo(1);
+                panels++;
+            }
+        }
+        assertThat(panels).isGreaterThan(20);
     }
 
     @Test
