@@ -47,7 +47,7 @@ final class ResultTable {
         if (worst != null) {
             md.append("| Grafana queries: ").append(panels.size()).append(" SQL, worst: ").append(worst.label()).append(" | ")
                     .append(Verdicts.ms(worst.millis().p50())).append(" | p95 ").append(Verdicts.ms(worst.millis().p95()))
-                    .append(" | every p95 < 200 ms | ").append(slow == 0 ? "yes" : "no (" + slow + " slower)").append(" |\n");
+                    .append(" | every p95 < " + Math.round(Verdicts.PANEL_P95_BELOW_MS) + " ms | ").append(slow == 0 ? "yes" : "no (" + slow + " slower)").append(" |\n");
         }
         return md.toString();
     }
