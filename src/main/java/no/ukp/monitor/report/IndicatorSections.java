@@ -2,6 +2,8 @@ package no.ukp.monitor.report;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,13 @@ import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
 import no.ukp.monitor.indicator.Kpis;
 import no.ukp.monitor.indicator.Window;
+import no.ukp.monitor.spc.SpcChart;
+import no.ukp.monitor.spc.XmrEngine;
 
 /**
  * Builds the report's section of one indicator from what the service loaded: values, target,
- * notes, the trend chart and the XmR chart with its verdicts. Reads the catalogue entry, never
- * the indicator's id.
+ * notes, the trend chart and the XmR chart with its verdicts ({@link XmrEngine}, worded here in
+ * Norwegian). Reads the catalogue entry, never the indicator's id.
  */
 final class IndicatorSections {
 
@@ -26,7 +30,7 @@ final class IndicatorSections {
      */
     static MonthlyReport.IndicatorSection section(Kpis.Indicator indicator, List<KpiRepository.Point> trend,
                                                   List<KpiRepository.Point> monthly, YearMonth month, List<YearMonth> axis,
-                                                  Integer baselineYear) {
+                                                  Integer baselineYear, int minPoints) {
         IndicatorDefinition definition = indicator.definition();
         String id = definition.id();
         Window window = indicator.statusWindow();
@@ -42,13 +46,14 @@ final class IndicatorSections {
         String trendSvg = trendMonths.stream().allMatch(m -> m.value() == null) ? null
                 : ReportCharts.trend("trend-" + id, trendMonths, IndicatorFormat.window(window), IndicatorFormat.axis(definition));
 
-        List<XmrChart.Observation> observations = monthly.stream()
-                .filter(p -> p.value() != null)
-                .map(p -> new XmrChart.Observation(YearMonth.parse(p.month()), p.value().doubleValue()))
+        List<SpcChart.Observation> observations = monthly.stream()
+                .map(p -> new SpcChart.Observation(YearMonth.parse(p.month()), number(p.value())))
                 .toList();
         Double spcTarget = definition.monthlyTarget(indicator.target());
-        XmrChart chart = XmrChart.of(observations, XmrChart.Direction.of(definition.direction()), spcTarget);
-        String spcSvg = observations.isEmpty() ? null
+        // one phase over the chart's months, no screening: as the MDC Excel tool
+        SpcChart chart = XmrEngine.chart(observations, SpcChart.Direction.of(definition.direction()), spcTarget, List.of(),
+                false, minPoints);
+        String spcSvg = chart.points().isEmpty() ? null
                 : ReportCharts.xmr("spc-" + id, chart, axis, spcTarget, IndicatorFormat.axis(definition));
 
         String statusNote = window == Window.ROLLING12 ? null
@@ -60,7 +65,7 @@ final class IndicatorSections {
                 value(indicator, Window.ROLLING12), value(indicator, Window.MONTH),
                 extra(indicator, month), MonthlyReport.Status.of(indicator.status()), statusNote, note,
                 IndicatorFormat.window(window) + ", " + NorwegianFormat.monthRange(axis.get(0), month) + ", med mål",
-                trendSvg, spcSvg, spc(chart, indicator));
+                trendSvg, spcSvg, spc(chart, indicator, minPoints));
     }
 
     /** The figures beside the value: the year's projection, the companion series over all stays. */
@@ -76,41 +81,112 @@ final class IndicatorSections {
         return null;
     }
 
-    private static MonthlyReport.Spc spc(XmrChart chart, Kpis.Indicator indicator) {
+    private static MonthlyReport.Spc spc(SpcChart chart, Kpis.Indicator indicator, int minPoints) {
         IndicatorDefinition definition = indicator.definition();
         String targetNote = definition.targetPeriod() == IndicatorDefinition.TargetPeriod.YEAR && chart.target() != null
                 ? "Mål per måned: " + IndicatorFormat.value(definition, indicator.target()) + " / 12 = "
                         + IndicatorFormat.value(definition, BigDecimal.valueOf(chart.target()))
                 : null;
-        if (!chart.enoughPoints()) {
-            return new MonthlyReport.Spc(false, chart.variation().text, "too-few", XmrChart.Assurance.NOT_ASSESSED.text,
+        SpcChart.Phase phase = chart.latestPhase();
+        if (phase == null || !phase.hasLimits()) {
+            return new MonthlyReport.Spc(false, "For få måneder til SPC", "too-few", "Ikke vurdert",
                     "not-assessed", null, null, targetNote, List.of(),
-                    "For få måneder med verdi til SPC (" + chart.points().size() + " av minst " + XmrChart.MIN_POINTS + ").");
+                    "For få måneder med verdi til SPC (" + chart.points().size() + " av minst " + minPoints + ").");
         }
-        List<String> signals = chart.signals().stream().map(s -> s.rule().text + ": " + months(chart, s.indexes())
-                + " (" + (s.improvement(chart.direction()) ? "forbedring" : "bekymring") + ")").toList();
-        String assuranceClass = switch (chart.assurance()) {
-            case MEETS -> "meets";
-            case MISSES -> "misses";
-            case EITHER -> "either";
-            case NOT_ASSESSED -> "not-assessed";
-        };
-        return new MonthlyReport.Spc(true, chart.variation().text, chart.variation().name().toLowerCase(),
-                chart.assurance() == XmrChart.Assurance.NOT_ASSESSED ? "Ikke vurdert (ingen målsetning)" : chart.assurance().text,
-                assuranceClass,
-                "Gjennomsnitt " + IndicatorFormat.value(definition, BigDecimal.valueOf(chart.mean())),
-                "prosessgrenser " + IndicatorFormat.value(definition, BigDecimal.valueOf(chart.lowerLimit())) + " til "
-                        + IndicatorFormat.value(definition, BigDecimal.valueOf(chart.upperLimit())),
-                targetNote, signals, null);
+        return new MonthlyReport.Spc(true, variationText(chart.variation()), variationClass(chart.variation()),
+                chart.assurance() == null ? "Ikke vurdert (ingen målsetning)" : assuranceText(chart.assurance()),
+                assuranceClass(chart.assurance()),
+                "Gjennomsnitt " + IndicatorFormat.value(definition, BigDecimal.valueOf(phase.mean())),
+                "prosessgrenser " + IndicatorFormat.value(definition, BigDecimal.valueOf(phase.lpl())) + " til "
+                        + IndicatorFormat.value(definition, BigDecimal.valueOf(phase.upl())),
+                targetNote, signals(chart), null);
     }
 
-    private static String months(XmrChart chart, List<Integer> indexes) {
+    /** The rules as the report names them. */
+    static String ruleText(SpcChart.Rule rule) {
+        return switch (rule) {
+            case OUTSIDE_LIMITS -> "punkt utenfor prosessgrensene";
+            case SHIFT -> "7 punkter på rad på samme side av gjennomsnittet";
+            case TREND -> "7 punkter på rad som stiger eller synker";
+            case TWO_OF_THREE -> "2 av 3 punkter på rad utenfor 2 sigma på samme side av gjennomsnittet";
+        };
+    }
+
+    private static String variationText(SpcChart.Variation variation) {
+        return switch (variation) {
+            case COMMON_CAUSE -> "Vanlig variasjon";
+            case SPECIAL_CAUSE_IMPROVEMENT -> "Spesiell variasjon – forbedring";
+            case SPECIAL_CAUSE_CONCERN -> "Spesiell variasjon – bekymring";
+        };
+    }
+
+    private static String variationClass(SpcChart.Variation variation) {
+        return switch (variation) {
+            case COMMON_CAUSE -> "common";
+            case SPECIAL_CAUSE_IMPROVEMENT -> "improvement";
+            case SPECIAL_CAUSE_CONCERN -> "concern";
+        };
+    }
+
+    private static String assuranceText(SpcChart.Assurance assurance) {
+        return switch (assurance) {
+            case CONSISTENT_PASS -> "Vil nå målet";
+            case CONSISTENT_FAIL -> "Vil ikke nå målet uten endring";
+            case INCONSISTENT -> "Kan både nå og ikke nå målet";
+        };
+    }
+
+    private static String assuranceClass(SpcChart.Assurance assurance) {
+        if (assurance == null) {
+            return "not-assessed";
+        }
+        return switch (assurance) {
+            case CONSISTENT_PASS -> "meets";
+            case CONSISTENT_FAIL -> "misses";
+            case INCONSISTENT -> "either";
+        };
+    }
+
+    /**
+     * Per rule and direction, the flagged months, consecutive points of one direction as one
+     * entry: "punkt utenfor prosessgrensene: mars 2025 (bekymring)".
+     */
+    static List<String> signals(SpcChart chart) {
+        record Entry(SpcChart.Rule rule, boolean up, List<Integer> indexes) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (SpcChart.Rule rule : SpcChart.Rule.values()) {
+            Entry open = null;
+            for (int i = 0; i < chart.points().size(); i++) {
+                Boolean up = null;
+                for (SpcChart.Signal s : chart.points().get(i).signals()) {
+                    if (s.rule() == rule) {
+                        up = s.up();
+                    }
+                }
+                if (up == null) {
+                    open = null;
+                    continue;
+                }
+                if (open == null || open.up() != up) {
+                    open = new Entry(rule, up, new ArrayList<>());
+                    entries.add(open);
+                }
+                open.indexes().add(i);
+            }
+        }
+        entries.sort(Comparator.comparing((Entry e) -> e.indexes().get(0)).thenComparing(Entry::rule));
+        return entries.stream().map(e -> ruleText(e.rule()) + ": " + months(chart, e.indexes()) + " ("
+                + (chart.direction() == SpcChart.Direction.AT_LEAST == e.up() ? "forbedring" : "bekymring") + ")").toList();
+    }
+
+    private static String months(SpcChart chart, List<Integer> indexes) {
         YearMonth first = chart.points().get(indexes.get(0)).month();
         YearMonth last = chart.points().get(indexes.get(indexes.size() - 1)).month();
         if (indexes.size() == 1) {
             return NorwegianFormat.month(first);
         }
-        if (indexes.size() == 2 || indexes.get(indexes.size() - 1) - indexes.get(0) + 1 != indexes.size()) {
+        if (indexes.size() == 2) {
             return NorwegianFormat.list(indexes.stream().map(i -> NorwegianFormat.month(chart.points().get(i).month())).toList());
         }
         return NorwegianFormat.monthRange(first, last);

@@ -20,6 +20,7 @@ import no.ukp.monitor.reference.Municipality;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.reference.ScopeType;
+import no.ukp.monitor.spc.SpcProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,14 +47,16 @@ class MonthlyReportService {
     private final ReportRepository data;
     private final ReportRenderer renderer;
     private final Clock clock;
+    private final SpcProperties spc;
 
     MonthlyReportService(KpiRepository kpis, ReferenceRepository reference, ReportRepository data, ReportRenderer renderer,
-                         Clock clock) {
+                         Clock clock, SpcProperties spc) {
         this.kpis = kpis;
         this.reference = reference;
         this.data = data;
         this.renderer = renderer;
         this.clock = clock;
+        this.spc = spc;
     }
 
     /** The report of a month and scope as a PDF or a stand-alone HTML page. */
@@ -125,7 +128,7 @@ class MonthlyReportService {
 
         List<MonthlyReport.IndicatorSection> sections = k.indicators().stream()
                 .map(i -> IndicatorSections.section(i, kpis.series(i.id(), scope, i.statusWindow(), axis.get(0), month),
-                        kpis.series(i.id(), scope, Window.MONTH, axis.get(0), month), month, axis, baselineYear))
+                        kpis.series(i.id(), scope, Window.MONTH, axis.get(0), month), month, axis, baselineYear, spc.minPoints()))
                 .toList();
 
         List<ReportRepository.ImportUsed> imports = data.importsUsed(scope.municipalities(),

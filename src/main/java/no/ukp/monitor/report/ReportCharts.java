@@ -21,6 +21,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.ukp.monitor.indicator.Status;
+import no.ukp.monitor.spc.SpcChart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -114,22 +115,27 @@ final class ReportCharts {
         return svg(id, plot(data, renderer, months, axisFormat));
     }
 
-    /** The XmR chart: monthly values, mean, process limits and the target on the monthly scale. */
-    static String xmr(String id, XmrChart chart, List<YearMonth> axis, Double target, NumberFormat axisFormat) {
+    /**
+     * The XmR chart: monthly values, mean, process limits and the target on the monthly scale.
+     * The report asks for one phase, so one mean and one pair of limits span the chart.
+     */
+    static String xmr(String id, SpcChart chart, List<YearMonth> axis, Double target, NumberFormat axisFormat) {
         int offset = offset(axis.size());
         XYSeries values = new XYSeries("Måned", false, true);
-        List<XmrChart.Observation> points = chart.points();
-        for (XmrChart.Observation p : points) {
+        List<SpcChart.Point> points = chart.points();
+        for (SpcChart.Point p : points) {
             values.add(axis.indexOf(p.month()) + offset, p.value());
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(values);
         double first = offset - 0.5;
         double last = axis.size() - 1 + offset + 0.5;
-        if (chart.enoughPoints()) {
-            data.addSeries(flat("Gjennomsnitt", chart.mean(), first, last));
-            data.addSeries(flat("Prosessgrenser", chart.upperLimit(), first, last));
-            data.addSeries(flat("nedre", chart.lowerLimit(), first, last));
+        SpcChart.Phase phase = chart.latestPhase();
+        boolean limits = phase != null && phase.hasLimits();
+        if (limits) {
+            data.addSeries(flat("Gjennomsnitt", phase.mean(), first, last));
+            data.addSeries(flat("Prosessgrenser", phase.upl(), first, last));
+            data.addSeries(flat("nedre", phase.lpl(), first, last));
         }
         if (target != null) {
             data.addSeries(flat("Mål", target, first, last));
@@ -140,10 +146,10 @@ final class ReportCharts {
                 if (series != 0) {
                     return super.getItemFillPaint(series, item);
                 }
-                return switch (chart.variationAt(item)) {
+                return switch (points.get(item).variation()) {
                     case IMPROVEMENT -> IMPROVEMENT;
                     case CONCERN -> CONCERN;
-                    default -> COMMON;
+                    case COMMON -> COMMON;
                 };
             }
         };
@@ -152,7 +158,7 @@ final class ReportCharts {
         style(renderer, 0, NEUTRAL, new BasicStroke(1.2f), true);
         renderer.setSeriesOutlinePaint(0, NEUTRAL);
         int next = 1;
-        if (chart.enoughPoints()) {
+        if (limits) {
             style(renderer, next++, LINE, new BasicStroke(1.2f), false);
             style(renderer, next++, Color.GRAY, DOTTED, false);
             style(renderer, next, Color.GRAY, DOTTED, false);

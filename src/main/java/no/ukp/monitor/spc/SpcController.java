@@ -1,0 +1,188 @@
+package no.ukp.monitor.spc;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import no.ukp.monitor.indicator.IndicatorCatalogue;
+import no.ukp.monitor.indicator.IndicatorDefinition;
+import no.ukp.monitor.indicator.KpiRepository;
+import no.ukp.monitor.indicator.Kpis;
+import no.ukp.monitor.indicator.Window;
+import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.Problems;
+import no.ukp.monitor.system.RequestMonth;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/kpis/spc}: the XmR chart of an indicator's monthly values in a scope, as
+ * JSON or, with {@code Accept: text/csv}, as CSV (one row per month, with its phase's mean and
+ * limits) for the analysts' own tools.
+ */
+@RestController
+class SpcController {
+
+    static final String PATH = "/api/v1/kpis/spc";
+    static final String CSV = "text/csv;charset=UTF-8";
+    /** CSV is an export: whatever Accept header content negotiation chose this handler for, it needs the role (as KpiController). */
+    static final String EXPORT = "hasRole('EXPORT')";
+    /** Months shown without {@code from}: two years, as the report's chart. */
+    static final int DEFAULT_MONTHS = 24;
+
+    private final KpiRepository kpis;
+    private final IndicatorCatalogue catalogue;
+    private final ReferenceRepository reference;
+    private final SpcProperties properties;
+
+    SpcController(KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, SpcProperties properties) {
+        this.kpis = kpis;
+        this.catalogue = catalogue;
+        this.reference = reference;
+        this.properties = properties;
+    }
+
+    /** The answer, named as in the contract. */
+    record Spc(String indicator, Kpis.ScopeRef scope, String direction, Double target, List<SpcChart.Phase> phases,
+               List<SpcChart.Point> points, SpcChart.Variation variation, SpcChart.Assurance assurance) {
+    }
+
+    @Operation(summary = "SPC (XmR, NHS «Making Data Count») of one indicator's monthly values",
+            description = "Phases with mean, process limits (mean ± 2.66 × mean moving range) and 2-sigma band; every month "
+                    + "with a value, the rules that flag it (outside_limits, shift, trend, two_of_three) and its variation "
+                    + "(improvement, concern, common); the variation of the latest month and the assurance of the latest "
+                    + "phase against the monthly target. Rules in docs/spc.md.")
+    @GetMapping(path = PATH, produces = "application/json")
+    Spc spc(@RequestParam(required = false) String indicator,
+            @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
+            @Parameter(description = "YYYY-MM; default 23 months before to") @RequestParam(required = false) String from,
+            @Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String to,
+            @Parameter(description = "rebase months YYYY-MM,YYYY-MM: each starts a new phase") @RequestParam(required = false) String phases,
+            @Parameter(description = "true: leave moving ranges above 3.267 × their mean out once") @RequestParam(required = false) String screenOutliers,
+            @Parameter(description = "the target on the monthly scale for the assurance; default the catalogue's target valid "
+                    + "in the latest month (a yearly one / 12)") @RequestParam(required = false) String target) {
+        IndicatorDefinition definition = definition(indicator);
+        Scope resolved = reference.requireScope(scope);
+        YearMonth end = to == null ? kpis.requireLatestMonth() : RequestMonth.parse("to", to);
+        YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1L) : RequestMonth.parse("from", from);
+        if (start.isAfter(end)) {
+            throw new InvalidRequest("«from» (" + start + ") er etter «to» (" + end + ")");
+        }
+        List<YearMonth> rebases = rebases(phases, end);
+        boolean screen = flag("screenOutliers", screenOutliers);
+        Double asked = target == null ? null : number("target", target);
+
+        List<KpiRepository.Point> series = kpis.series(definition.id(), resolved, Window.MONTH, start, end);
+        Double monthlyTarget = asked != null ? asked : definition.monthlyTarget(latestTarget(series));
+        List<SpcChart.Observation> observations = series.stream()
+                .map(p -> new SpcChart.Observation(YearMonth.parse(p.month()), p.value() == null ? null : p.value().doubleValue()))
+                .toList();
+        SpcChart chart = XmrEngine.chart(observations, SpcChart.Direction.of(definition.direction()), monthlyTarget, rebases,
+                screen, properties.minPoints());
+        return new Spc(definition.id(), new Kpis.ScopeRef(resolved.type(), resolved.id(), resolved.name()),
+                definition.direction(), monthlyTarget, chart.phases(), chart.points(), chart.variation(), chart.assurance());
+    }
+
+    @GetMapping(path = PATH, produces = CSV)
+    @PreAuthorize(EXPORT)
+    ResponseEntity<String> spcCsv(@RequestParam(required = false) String indicator, @RequestParam(defaultValue = "total") String scope,
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String phases, @RequestParam(required = false) String screenOutliers,
+                                  @RequestParam(required = false) String target) {
+        Spc spc = spc(indicator, scope, from, to, phases, screenOutliers, target);
+        String scopeKey = reference.requireScope(scope).key();
+        StringBuilder csv = new StringBuilder(
+                "month,scope,indicator,value,phase,mean,lpl,upl,lower_two_sigma,upper_two_sigma,signals,variation,target\n");
+        for (SpcChart.Point p : spc.points()) {
+            SpcChart.Phase phase = spc.phases().get(p.phase());
+            csv.append(p.month()).append(',').append(scopeKey).append(',').append(spc.indicator()).append(',')
+                    .append(text(p.value())).append(',').append(p.phase()).append(',')
+                    .append(text(phase.mean())).append(',').append(text(phase.lpl())).append(',').append(text(phase.upl()))
+                    .append(',').append(text(phase.lowerTwoSigma())).append(',').append(text(phase.upperTwoSigma())).append(',')
+                    .append(p.signals().stream().map(SpcChart.Signal::key).collect(Collectors.joining(";"))).append(',')
+                    .append(p.variation().key()).append(',').append(text(spc.target())).append('\n');
+        }
+        return ResponseEntity.ok()
+                .header("Content-Type", CSV)
+                .header("Content-Disposition", "attachment; filename=\"spc-" + spc.indicator() + "-"
+                        + scopeKey.replace(':', '-') + ".csv\"")
+                .body(csv.toString());
+    }
+
+    private IndicatorDefinition definition(String indicator) {
+        List<IndicatorDefinition> all = catalogue.all();
+        String ids = all.stream().map(IndicatorDefinition::id).collect(Collectors.joining(", "));
+        if (indicator == null || indicator.isBlank()) {
+            throw new InvalidRequest("Parameteren «indicator» mangler: bruk " + ids);
+        }
+        IndicatorDefinition definition = all.stream().filter(d -> d.id().equals(indicator)).findFirst()
+                .orElseThrow(() -> new InvalidRequest("Ukjent indikator «" + Problems.cut(indicator) + "» i «indicator»: bruk " + ids));
+        if (!definition.windows().contains(Window.MONTH)) {
+            throw new InvalidRequest("Indikatoren «" + indicator + "» har ingen månedsverdier å lage SPC av");
+        }
+        return definition;
+    }
+
+    /** The rebase months; one after {@code to} is a mistake, one before the first value changes nothing. */
+    private static List<YearMonth> rebases(String phases, YearMonth end) {
+        List<YearMonth> months = new ArrayList<>();
+        if (phases == null || phases.isBlank()) {
+            return months;
+        }
+        for (String part : phases.split(",", -1)) {
+            YearMonth month = RequestMonth.parse("phases", part);
+            if (month.isAfter(end)) {
+                throw new InvalidRequest("Fasestart «" + month + "» i «phases» er etter «to» (" + end + ")");
+            }
+            months.add(month);
+        }
+        return months;
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequest("«" + Problems.cut(value) + "» i «" + name + "» må være true eller false");
+        };
+    }
+
+    private static Double number(String name, String value) {
+        try {
+            double number = new BigDecimal(value.strip()).doubleValue();
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequest("«" + Problems.cut(value) + "» i «" + name
+                + "» må være et tall med punktum som desimaltegn, f.eks. 83.33");
+    }
+
+    /** The target of record in the latest month that has one. */
+    private static BigDecimal latestTarget(List<KpiRepository.Point> series) {
+        for (int i = series.size() - 1; i >= 0; i--) {
+            if (series.get(i).target() != null) {
+                return series.get(i).target();
+            }
+        }
+        return null;
+    }
+
+    private static String text(Double value) {
+        return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}
