@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * The API's reads as user viewer over a kept-alive connection, each with a warm-up and then the timed
  * requests: {@code GET /api/v1/kpis} (latest month, the default) for the whole health community, a
- * region and a municipality, and {@code GET /api/v1/indicators}, the catalogue. Each answer is checked
- * first: the kpis of every indicator of the catalogue, in its order.
+ * region and a municipality, {@code GET /api/v1/indicators}, the catalogue, and
+ * {@code GET /api/v1/kpis/spc} of the catalogue's first indicator over its whole monthly history in
+ * the same scopes. Each answer is checked first: the kpis of every indicator of the catalogue, in its
+ * order; an SPC chart with a phase and every month of the history as a point.
  */
 final class KpiLatency {
 
@@ -20,6 +22,13 @@ final class KpiLatency {
 
     /** Latency of the catalogue; {@code indicators} the ids it answered. */
     record CatalogueFigure(String path, List<String> indicators, Stats millis, int planned, boolean cutShort) {
+    }
+
+    static final String SPC = "/api/v1/kpis/spc";
+
+    /** Latency of the SPC chart of one indicator and scope from {@code from} to the latest month; {@code points} its months. */
+    record SpcFigure(String scope, String indicator, String from, int points, int phases, Stats millis, int planned,
+                     boolean cutShort) {
     }
 
     private KpiLatency() {
@@ -53,6 +62,32 @@ final class KpiLatency {
         Repetitions.Timings t = repetitions.time(() -> client.get(INDICATORS, ServiceUnderTest.VIEWER, "application/json"));
         progress.step("%s: p50 %.1f ms, p95 %.1f ms (n=%d)", INDICATORS, t.millis().p50(), t.millis().p95(), t.millis().n());
         return new CatalogueFigure(INDICATORS, catalogue, t.millis(), t.planned(), t.cutShort());
+    }
+
+    /**
+     * {@code GET /api/v1/kpis/spc} of the catalogue's first indicator in each scope, over every month
+     * from {@code from} (the first of the data set) to the latest: the engine on the longest series.
+     */
+    static List<SpcFigure> spc(ServiceClient client, List<String> scopes, String from, Repetitions repetitions,
+                               Progress progress) throws Exception {
+        List<String> catalogue = ids(client.getJson(INDICATORS, ServiceUnderTest.VIEWER));
+        String indicator = catalogue.get(0);
+        List<SpcFigure> figures = new ArrayList<>();
+        for (String scope : scopes) {
+            String path = SPC + "?indicator=" + indicator + "&scope=" + scope + "&from=" + from;
+            JsonNode answer = client.getJson(path, ServiceUnderTest.VIEWER);
+            int points = answer.path("points").size();
+            if (!indicator.equals(answer.path("indicator").asText()) || answer.path("phases").isEmpty() || points < 12
+                    || !answer.has("variation")) {
+                throw new IllegalStateException(path + " should answer an SPC chart of at least 12 months: " + answer);
+            }
+            Repetitions.Timings t = repetitions.time(() -> client.get(path, ServiceUnderTest.VIEWER, "application/json"));
+            figures.add(new SpcFigure(scope, indicator, from, points, answer.path("phases").size(), t.millis(), t.planned(),
+                    t.cutShort()));
+            progress.step("%s scope=%s (%d months): p50 %.1f ms, p95 %.1f ms (n=%d)", SPC, scope, points, t.millis().p50(),
+                    t.millis().p95(), t.millis().n());
+        }
+        return figures;
     }
 
     private static List<String> ids(JsonNode indicators) {

@@ -20,8 +20,8 @@ import java.util.Map;
  * The national-scale benchmark of issue 7: {@code ./mvnw -B -Pbenchmark verify} runs this class in a
  * JVM of its own. On the embedded PostgreSQL and, with {@code -Dbenchmark.url=…}, on a second
  * database (TimescaleDB), it measures import throughput through the service's HTTP path against
- * COPY, the heap during the big import, /api/v1/kpis latency, every Grafana query's latency and
- * the PDF report's time on a SYNTHETIC national data set, and prints a table per target and JSON
+ * COPY, the heap during the big import, the latency of /api/v1/kpis, /api/v1/indicators and
+ * /api/v1/kpis/spc, every Grafana query's latency and the PDF report's time on a SYNTHETIC national data set, and prints a table per target and JSON
  * ({@code target/benchmark/benchmark-<time>.json}, {@code latest.json}, {@code latest.md}). It
  * prints figures; it fails only when something does not work, never because something is slow.
  */
@@ -159,6 +159,7 @@ public final class NationalBenchmark {
         g.put("importToCopyRatioAtLeast", Verdicts.IMPORT_TO_COPY_AT_LEAST);
         g.put("kpisP95MillisBelow", Verdicts.KPIS_P95_BELOW_MS);
         g.put("indicatorsP95MillisBelow", Verdicts.INDICATORS_P95_BELOW_MS);
+        g.put("spcP95MillisBelow", Verdicts.SPC_P95_BELOW_MS);
         g.put("grafanaQueryP95MillisBelow", Verdicts.PANEL_P95_BELOW_MS);
         g.put("reportMedianMillisBelow", Verdicts.REPORT_BELOW_MS);
         g.put("heap", "flat during the big import: what it keeps alive (peak after GC − baseline) at most 2 × the warm-up "

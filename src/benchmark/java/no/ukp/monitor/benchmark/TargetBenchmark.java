@@ -15,7 +15,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Everything measured on one database: the service started in this JVM on it, the import
  * comparison on an empty monthly_statistics, the national data set, then the latencies of
- * /api/v1/kpis and /api/v1/indicators, of every Grafana query and of the PDF report on it.
+ * /api/v1/kpis, /api/v1/indicators and /api/v1/kpis/spc, of every Grafana query and of the PDF report on it.
  */
 final class TargetBenchmark {
 
@@ -31,7 +31,8 @@ final class TargetBenchmark {
     /** All figures of one target. */
     record Result(String name, String description, Database database, double serviceStartSeconds,
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
-                  List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<PanelQueryLatency.Figure> panels,
+                  List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
+                  List<PanelQueryLatency.Figure> panels,
                   ReportLatency.Figure report,
                   List<Verdicts.Check> checks, double seconds) {
     }
@@ -102,6 +103,8 @@ final class TargetBenchmark {
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         KpiLatency.CatalogueFigure indicators = KpiLatency.catalogue(service.client(),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
+        List<KpiLatency.SpcFigure> spc = KpiLatency.spc(service.client(), kpiScopes(owner), dataSet.first(),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         List<PanelQueryLatency.Figure> panels = PanelQueryLatency.measure(service, database.timescaledbVersion() != null,
                 new Repetitions(settings.panelWarmup(), settings.panelRepetitions(), settings.budget()), progress);
         // a report takes seconds: four times the budget, so that five of them fit while they take up to 12 s at 15 s
@@ -109,9 +112,9 @@ final class TargetBenchmark {
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
 
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
-                panels, report, List.of(), seconds(t0));
-        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, panels,
-                report, Verdicts.checks(partial), seconds(t0));
+                spc, panels, report, List.of(), seconds(t0));
+        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
+                panels, report, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

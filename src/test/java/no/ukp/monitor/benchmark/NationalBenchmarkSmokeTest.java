@@ -81,6 +81,7 @@ class NationalBenchmarkSmokeTest {
         checkDataSet(target);
         List<String> catalogue = checkIndicators(target.path("indicators"));
         checkKpis(target.path("kpis"), catalogue);
+        checkSpc(target.path("spc"), catalogue, target.path("dataSet"));
         checkPanels(target.path("panels"), catalogue);
 
         JsonNode report = target.path("report");
@@ -97,6 +98,7 @@ class NationalBenchmarkSmokeTest {
         });
         assertThat(goals).anyMatch(g -> g.startsWith("import / COPY")).anyMatch(g -> g.startsWith("heap kept alive"))
                 .anyMatch(g -> g.startsWith("/api/v1/kpis scope=total")).anyMatch(g -> g.startsWith("/api/v1/indicators"))
+                .anyMatch(g -> g.startsWith("/api/v1/kpis/spc " + catalogue.get(0) + " scope=total"))
                 .anyMatch(g -> g.startsWith("Grafana "))
                 .anyMatch(g -> g.startsWith("PDF report"));
     }
@@ -187,6 +189,25 @@ class NationalBenchmarkSmokeTest {
             assertThat(k.path("millis").path("n").asInt()).isEqualTo(5);
             assertThat(k.path("millis").path("p50").asDouble()).isPositive();
             assertThat(k.path("millis").path("p95").asDouble()).isGreaterThanOrEqualTo(k.path("millis").path("p50").asDouble());
+        }
+    }
+
+    /** SPC of the catalogue's first indicator in the kpis' scopes, over every month of the data set. */
+    private static void checkSpc(JsonNode spc, List<String> catalogue, JsonNode dataSet) {
+        assertThat(spc).hasSize(3);
+        assertThat(spc.get(0).path("scope").asText()).isEqualTo("total");
+        assertThat(spc.get(2).path("scope").asText()).isEqualTo("municipality:5001");
+        YearMonth first = YearMonth.parse(dataSet.path("first").asText());
+        YearMonth last = YearMonth.parse(dataSet.path("last").asText());
+        for (JsonNode s : spc) {
+            assertThat(s.path("indicator").asText()).isEqualTo(catalogue.get(0));
+            assertThat(s.path("from").asText()).isEqualTo(first.toString());
+            assertThat(s.path("points").asLong()).as("every month of the data set has a point")
+                    .isEqualTo(first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+            assertThat(s.path("phases").asInt()).isEqualTo(1);
+            assertThat(s.path("millis").path("n").asInt()).isEqualTo(5);
+            assertThat(s.path("millis").path("p50").asDouble()).isPositive();
+            assertThat(s.path("millis").path("p95").asDouble()).isGreaterThanOrEqualTo(s.path("millis").path("p50").asDouble());
         }
     }
 
