@@ -1,6 +1,7 @@
 package no.ukp.monitor.spc;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,10 @@ public record SpcChart(Direction direction, Double target, List<Phase> phases, L
      * A run of consecutive months with its own mean and limits. {@code n} counts the months with a
      * value; with fewer than the minimum the statistics are null.
      */
-    public record Phase(YearMonth from, YearMonth to, int n, Double mean, Double lpl, Double upl,
+    @Schema(name = "SpcPhase", description = "A run of consecutive months with its own mean, process limits and 2-sigma band; "
+            + "null statistics with fewer values (n) than ukp.spc.min-points.")
+    public record Phase(@Schema(type = "string", example = "2023-01") YearMonth from,
+                        @Schema(type = "string", example = "2025-06") YearMonth to, int n, Double mean, Double lpl, Double upl,
                         Double lowerTwoSigma, Double upperTwoSigma) {
 
         /** Whether the phase has limits, and so its points signals. */
@@ -39,10 +43,14 @@ public record SpcChart(Direction direction, Double target, List<Phase> phases, L
     }
 
     /** A month with a value, the phase it belongs to, the rules that flag it and what that means. */
-    public record Point(YearMonth month, double value, int phase, List<Signal> signals, PointVariation variation) {
+    @Schema(name = "SpcPoint", description = "A month with a value: its phase (index into phases), the rules that flag it "
+            + "and its variation.")
+    public record Point(@Schema(type = "string", example = "2023-01") YearMonth month, double value, int phase,
+                        List<Signal> signals, PointVariation variation) {
     }
 
     /** One rule flagging one point, upwards (above the mean, or rising) or downwards. */
+    @Schema(name = "SpcSignal", type = "string", allowableValues = {"outside_limits", "shift", "trend", "two_of_three"})
     public record Signal(Rule rule, boolean up) {
 
         /** In the API a signal is the rule's name alone. */
