@@ -24,16 +24,17 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * {@code GET /api/v1/kpis/spc} on a hand-computed fixture (spc-api-monthly.csv, imported through
- * the import endpoint): one municipality's UKP-days, 2024-01 to 2025-01, 50 52 51 53 50 52 51 49
- * 52 50 51 53 80. Mean 694 / 13; moving ranges 2 1 2 3 2 1 2 3 2 1 2 27, MR̄ 48 / 12 = 4; limits
- * mean ± 10.64 (42.74 to 64.02): January 2025 is beyond the upper limit, a concern where fewer
- * days are better. Target 1 000 a year, 83.33 a month: above the upper limit, consistent pass.
+ * the import endpoint): one municipality's UKP-days, 2024-01 to 2025-01, 50 56 51 55 × 3 and 90.
+ * Mean 726 / 13 = 55.85 (the 56s above it, the rest below, never more than 3 in a row on one
+ * side); moving ranges 6 5 4 5 6 5 4 5 6 5 4 and 35, MR̄ 90 / 12 = 7.5; limits mean ± 19.95
+ * (35.90 to 75.80): January 2025 is beyond the upper limit, a concern where fewer days are
+ * better. Target 1 000 a year, 83.33 a month: above the upper limit, consistent pass.
  */
 @DatabaseTest
 class SpcApiTest {
 
-    static final double MEAN = 694.0 / 13;
-    static final double MOVING_RANGE = 4;
+    static final double MEAN = 726.0 / 13;
+    static final double MOVING_RANGE = 7.5;
 
     @Autowired
     TestRestTemplate rest;
@@ -71,7 +72,7 @@ class SpcApiTest {
                 .isEqualTo("{\"month\":\"2024-01\",\"value\":50.0,\"phase\":0,\"signals\":[],\"variation\":\"common\"}");
         JsonNode last = points.get(12);
         assertThat(last.get("month").asText()).isEqualTo("2025-01");
-        assertThat(last.get("value").asDouble()).isEqualTo(80);
+        assertThat(last.get("value").asDouble()).isEqualTo(90);
         assertThat(last.get("signals").toString()).isEqualTo("[\"outside_limits\"]");
         assertThat(last.get("variation").asText()).isEqualTo("concern");
         for (int i = 0; i < 12; i++) {
@@ -89,7 +90,7 @@ class SpcApiTest {
 
         assertThat(all.get("points")).hasSize(13);
         assertThat(year.get("points")).hasSize(12);
-        assertThat(year.get("phases").get(0).get("mean").asDouble()).isCloseTo(614.0 / 12, within(1e-9));
+        assertThat(year.get("phases").get(0).get("mean").asDouble()).isCloseTo(636.0 / 12, within(1e-9));
         assertThat(year.get("variation").asText()).isEqualTo("common_cause");
         assertThat(recent.get("phases").get(0).get("to").asText()).isEqualTo("2024-12");
     }
@@ -114,15 +115,15 @@ class SpcApiTest {
 
     @Test
     void shouldJudgeTheAssuranceAgainstAGivenTargetAndScreenOutliersWhenAsked() {
-        // limits 42.74 to 64.02
+        // limits 35.90 to 75.80
         assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=60").get("assurance").asText()).isEqualTo("inconsistent");
-        assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=70").get("assurance").asText()).isEqualTo("consistent_pass");
-        assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=40").get("assurance").asText()).isEqualTo("consistent_fail");
-        assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=40").get("target").asDouble()).isEqualTo(40);
+        assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=80").get("assurance").asText()).isEqualTo("consistent_pass");
+        assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=30").get("assurance").asText()).isEqualTo("consistent_fail");
+        assertThat(get("/api/v1/kpis/spc?indicator=ukp_days&target=30").get("target").asDouble()).isEqualTo(30);
 
-        // screened: 27 > 3.267 × 4 = 13.07 is left out, MR̄ = 21 / 11
+        // screened: 35 > 3.267 × 7.5 = 24.5 is left out, MR̄ = 55 / 11 = 5
         JsonNode screened = get("/api/v1/kpis/spc?indicator=ukp_days&screenOutliers=true");
-        assertThat(screened.get("phases").get(0).get("upl").asDouble()).isCloseTo(MEAN + 2.66 * 21 / 11, within(1e-9));
+        assertThat(screened.get("phases").get(0).get("upl").asDouble()).isCloseTo(MEAN + 2.66 * 5, within(1e-9));
     }
 
     @Test
@@ -142,7 +143,7 @@ class SpcApiTest {
                 + "signals,variation,target");
         assertThat(lines).hasSize(14);
         String[] last = lines[13].split(",", -1);
-        assertThat(Arrays.copyOfRange(last, 0, 5)).containsExactly("2025-01", "total", "ukp_days", "80", "0");
+        assertThat(Arrays.copyOfRange(last, 0, 5)).containsExactly("2025-01", "total", "ukp_days", "90", "0");
         assertThat(Double.parseDouble(last[5])).isCloseTo(MEAN, within(1e-9));
         assertThat(Double.parseDouble(last[7])).isCloseTo(MEAN + 2.66 * MOVING_RANGE, within(1e-9));
         assertThat(Arrays.copyOfRange(last, 10, 12)).containsExactly("outside_limits", "concern");
