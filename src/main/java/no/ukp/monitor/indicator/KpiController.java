@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.CsvExport;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
 import no.ukp.monitor.system.RequestMonth;
@@ -26,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/kpis")
 class KpiController {
 
-    static final String CSV = "text/csv;charset=UTF-8";
-    /** CSV is an export: whatever Accept header content negotiation chose this handler for, it needs the role. */
-    static final String EXPORT = "hasRole('EXPORT')";
 
     private final KpiRepository kpis;
     private final ReferenceRepository reference;
@@ -46,8 +44,8 @@ class KpiController {
         return kpis.kpis(month(month), scope(scope));
     }
 
-    @GetMapping(produces = CSV)
-    @PreAuthorize(EXPORT)
+    @GetMapping(produces = CsvExport.MEDIA_TYPE)
+    @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope) {
         Kpis result = get(month, scope);
         StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status,status_window\n");
@@ -59,7 +57,7 @@ class KpiController {
                         .append(indicator.statusWindow().key()).append('\n');
             }
         }
-        return csv(csv, "kpis-" + result.month() + ".csv");
+        return CsvExport.response(csv, "kpis-" + result.month() + ".csv");
     }
 
     /** A monthly series for charts. */
@@ -84,8 +82,8 @@ class KpiController {
         return new Series(indicator, resolved.key(), asked, kpis.synthetic(), kpis.series(indicator, resolved, asked, start, end));
     }
 
-    @GetMapping(path = "/series", produces = CSV)
-    @PreAuthorize(EXPORT)
+    @GetMapping(path = "/series", produces = CsvExport.MEDIA_TYPE)
+    @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> seriesCsv(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "month") String window) {
@@ -96,14 +94,7 @@ class KpiController {
                     .append(',').append(text(p.value())).append(',').append(text(p.target())).append(',')
                     .append(p.status() == null ? "" : p.status().key()).append('\n');
         }
-        return csv(csv, indicator + "-" + series.scope().replace(':', '-') + ".csv");
-    }
-
-    private static ResponseEntity<String> csv(StringBuilder csv, String fileName) {
-        return ResponseEntity.ok()
-                .header("Content-Type", CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .body(csv.toString());
+        return CsvExport.response(csv, indicator + "-" + series.scope().replace(':', '-') + ".csv");
     }
 
     private static String text(BigDecimal value) {

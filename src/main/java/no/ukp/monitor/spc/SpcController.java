@@ -15,6 +15,7 @@ import no.ukp.monitor.indicator.Kpis;
 import no.ukp.monitor.indicator.Window;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.CsvExport;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
 import no.ukp.monitor.system.RequestMonth;
@@ -33,9 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SpcController {
 
     static final String PATH = "/api/v1/kpis/spc";
-    static final String CSV = "text/csv;charset=UTF-8";
-    /** CSV is an export: whatever Accept header content negotiation chose this handler for, it needs the role (as KpiController). */
-    static final String EXPORT = "hasRole('EXPORT')";
     /** Months shown without {@code from}: two years, as the report's chart. */
     static final int DEFAULT_MONTHS = 24;
 
@@ -92,8 +90,8 @@ class SpcController {
                 definition.direction(), monthlyTarget, chart.phases(), chart.points(), chart.variation(), chart.assurance());
     }
 
-    @GetMapping(path = PATH, produces = CSV)
-    @PreAuthorize(EXPORT)
+    @GetMapping(path = PATH, produces = CsvExport.MEDIA_TYPE)
+    @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> spcCsv(@RequestParam(required = false) String indicator, @RequestParam(defaultValue = "total") String scope,
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String phases, @RequestParam(required = false) String screenOutliers,
@@ -111,11 +109,7 @@ class SpcController {
                     .append(p.signals().stream().map(SpcChart.Signal::key).collect(Collectors.joining(";"))).append(',')
                     .append(p.variation().key()).append(',').append(text(spc.target())).append('\n');
         }
-        return ResponseEntity.ok()
-                .header("Content-Type", CSV)
-                .header("Content-Disposition", "attachment; filename=\"spc-" + spc.indicator() + "-"
-                        + scopeKey.replace(':', '-') + ".csv\"")
-                .body(csv.toString());
+        return CsvExport.response(csv, "spc-" + spc.indicator() + "-" + scopeKey.replace(':', '-') + ".csv");
     }
 
     private IndicatorDefinition definition(String indicator) {
