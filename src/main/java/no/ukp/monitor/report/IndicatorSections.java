@@ -65,7 +65,38 @@ final class IndicatorSections {
                 value(indicator, Window.ROLLING12), value(indicator, Window.MONTH),
                 extra(indicator, month), MonthlyReport.Status.of(indicator.status()), statusNote, note,
                 IndicatorFormat.window(window) + ", " + NorwegianFormat.monthRange(axis.get(0), month) + ", med mål",
-                trendSvg, spcSvg, spc(chart, indicator, minPoints));
+                trendSvg, spcSvg, spc(chart, indicator, minPoints), mdc(chart, indicator, month, baselineYear));
+    }
+
+    /** The indicator's row of the "Making Data Count" summary table. */
+    static MonthlyReport.MdcRow mdc(SpcChart chart, Kpis.Indicator indicator, YearMonth month, Integer baselineYear) {
+        IndicatorDefinition definition = indicator.definition();
+        String variation = chart.variation() == null ? "Ikke vurdert"
+                : variationText(chart.variation()) + (chart.variation() == SpcChart.Variation.COMMON_CAUSE ? ""
+                        : MdcIcons.high(chart.variation(), chart.direction()) ? " (H: høye verdier)" : " (L: lave verdier)");
+        String assurance = chart.assurance() != null ? assuranceText(chart.assurance())
+                : chart.target() == null ? "Ikke vurdert (ingen målsetning)" : "Ikke vurdert";
+        String latest = NorwegianFormat.MISSING;
+        if (!chart.points().isEmpty()) {
+            SpcChart.Point last = chart.points().get(chart.points().size() - 1);
+            latest = IndicatorFormat.value(definition, BigDecimal.valueOf(last.value()))
+                    + (last.month().equals(month) ? "" : " (" + NorwegianFormat.month(last.month()) + ")");
+        }
+        String target;
+        if (chart.target() == null) {
+            target = "Ingen målsetning";
+        } else if (definition.targetPeriod() == IndicatorDefinition.TargetPeriod.YEAR) {
+            target = (definition.direction().equals("at_least") ? "≥ " : "≤ ")
+                    + IndicatorFormat.value(definition, BigDecimal.valueOf(chart.target())) + " per måned";
+        } else {
+            target = IndicatorFormat.target(definition, indicator.target(), baselineYear);
+        }
+        SpcChart.Phase phase = chart.latestPhase();
+        String mean = phase == null || !phase.hasLimits() ? NorwegianFormat.MISSING
+                : IndicatorFormat.value(definition, BigDecimal.valueOf(phase.mean()));
+        return new MonthlyReport.MdcRow(definition.name(),
+                MdcIcons.variation(chart.variation(), chart.direction(), "Variasjon: " + variation), variation,
+                MdcIcons.assurance(chart.assurance(), "Måloppnåelse: " + assurance), assurance, latest, target, mean);
     }
 
     /** The figures beside the value: the year's projection, the companion series over all stays. */

@@ -33,11 +33,20 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
 
     /**
      * One indicator: name, target, the rolling-12 and the month's value, status, notes, the
-     * trend and SPC charts and the SPC verdicts.
+     * trend and SPC charts, the SPC verdicts and its row of the "Making Data Count" summary.
      */
     record IndicatorSection(String id, String name, String targetText, String rolling12, String monthValue,
                             String extra, Status status, String statusNote, String note, String trendCaption,
-                            String trendSvg, String spcSvg, Spc spc) {
+                            String trendSvg, String spcSvg, Spc spc, MdcRow mdc) {
+    }
+
+    /**
+     * One row of the "Making Data Count" summary on the first page: the variation and assurance
+     * icons (SVG, null when not assessed) with their words, the latest monthly value, the target
+     * on the monthly scale and the mean of the latest phase.
+     */
+    record MdcRow(String name, String variationIcon, String variationText, String assuranceIcon, String assuranceText,
+                  String latest, String target, String mean) {
     }
 
     /** The verdicts of the XmR chart of the monthly values. */

@@ -116,30 +116,12 @@ final class ReportCharts {
     }
 
     /**
-     * The XmR chart: monthly values, mean, process limits and the target on the monthly scale.
-     * The report asks for one phase, so one mean and one pair of limits span the chart.
+     * The XmR chart: monthly values, each phase's mean and process limits as steps over the
+     * phase's months, and the target on the monthly scale.
      */
     static String xmr(String id, SpcChart chart, List<YearMonth> axis, Double target, NumberFormat axisFormat) {
-        int offset = offset(axis.size());
-        XYSeries values = new XYSeries("Måned", false, true);
+        XYSeriesCollection data = xmrData(chart, axis, target);
         List<SpcChart.Point> points = chart.points();
-        for (SpcChart.Point p : points) {
-            values.add(axis.indexOf(p.month()) + offset, p.value());
-        }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(values);
-        double first = offset - 0.5;
-        double last = axis.size() - 1 + offset + 0.5;
-        SpcChart.Phase phase = chart.latestPhase();
-        boolean limits = phase != null && phase.hasLimits();
-        if (limits) {
-            data.addSeries(flat("Gjennomsnitt", phase.mean(), first, last));
-            data.addSeries(flat("Prosessgrenser", phase.upl(), first, last));
-            data.addSeries(flat("nedre", phase.lpl(), first, last));
-        }
-        if (target != null) {
-            data.addSeries(flat("Mål", target, first, last));
-        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer() {
             @Override
             public Paint getItemFillPaint(int series, int item) {
@@ -158,9 +140,11 @@ final class ReportCharts {
         style(renderer, 0, NEUTRAL, new BasicStroke(1.2f), true);
         renderer.setSeriesOutlinePaint(0, NEUTRAL);
         int next = 1;
-        if (limits) {
-            style(renderer, next++, LINE, new BasicStroke(1.2f), false);
-            style(renderer, next++, Color.GRAY, DOTTED, false);
+        for (int p = 0; p < limitedPhases(chart); p++) {
+            style(renderer, next, LINE, new BasicStroke(1.2f), false);
+            renderer.setSeriesVisibleInLegend(next++, p == 0);
+            style(renderer, next, Color.GRAY, DOTTED, false);
+            renderer.setSeriesVisibleInLegend(next++, p == 0);
             style(renderer, next, Color.GRAY, DOTTED, false);
             renderer.setSeriesVisibleInLegend(next++, false);
         }
@@ -168,6 +152,50 @@ final class ReportCharts {
             style(renderer, next, TARGET, DASHED, false);
         }
         return svg(id, plot(data, renderer, axis.stream().map(m -> new Month(m, null, null, null)).toList(), axisFormat));
+    }
+
+    /**
+     * The XmR chart's series: the values; per phase with limits its mean, upper and lower limit
+     * (three series, each a flat segment over the phase's months); the target across the chart.
+     */
+    static XYSeriesCollection xmrData(SpcChart chart, List<YearMonth> axis, Double target) {
+        int offset = offset(axis.size());
+        XYSeries values = new XYSeries("Måned", false, true);
+        for (SpcChart.Point p : chart.points()) {
+            values.add(axis.indexOf(p.month()) + offset, p.value());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(values);
+        int number = 0;
+        for (SpcChart.Phase phase : chart.phases()) {
+            if (!phase.hasLimits()) {
+                continue;
+            }
+            double from = index(axis, phase.from()) + offset - 0.5;
+            double to = index(axis, phase.to()) + offset + 0.5;
+            // series keys must differ; only the first phase's show in the legend
+            String suffix = number++ == 0 ? "" : " " + number;
+            data.addSeries(flat("Gjennomsnitt" + suffix, phase.mean(), from, to));
+            data.addSeries(flat("Prosessgrenser" + suffix, phase.upl(), from, to));
+            data.addSeries(flat("nedre" + suffix, phase.lpl(), from, to));
+        }
+        if (target != null) {
+            data.addSeries(flat("Mål", target, offset - 0.5, axis.size() - 1 + offset + 0.5));
+        }
+        return data;
+    }
+
+    private static int limitedPhases(SpcChart chart) {
+        return (int) chart.phases().stream().filter(SpcChart.Phase::hasLimits).count();
+    }
+
+    /** A month's place on the axis; a month before or after it sits at its edge. */
+    private static int index(List<YearMonth> axis, YearMonth month) {
+        if (month.isBefore(axis.get(0))) {
+            return 0;
+        }
+        int index = axis.indexOf(month);
+        return index < 0 ? axis.size() - 1 : index;
     }
 
     static Color statusColour(Status status) {

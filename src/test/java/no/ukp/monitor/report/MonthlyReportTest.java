@@ -2,7 +2,9 @@ package no.ukp.monitor.report;
 
 import static no.ukp.monitor.report.ReportFixture.nb;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +84,11 @@ class MonthlyReportTest {
             assertThat(text).contains("Tall per", "report-monthly.csv", "report-short-term.csv", "Månedsstatistikk");
             assertThat(text).contains("Status per kommuneregion", "Trondheimsområdet", "Fjellregionen");
             assertThat(text).doesNotContain("SYNTETISKE");
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setEndPage(1);
+            assertThat(firstPage.getText(document).replaceAll("[ \\t]*\\R[ \\t]*", " "))
+                    .as("the MDC summary and its legend in words on the first page")
+                    .contains("«Making Data Count»", "≤ 83 per måned", "blå P = vil nå målet", "grå ? = kan både nå og ikke nå målet");
 
             List<String> notEmbedded = new ArrayList<>();
             for (PDPage page : document.getPages()) {
@@ -114,6 +121,71 @@ class MonthlyReportTest {
         assertThat(html).as("inline SVG charts: a trend and an XmR chart per indicator")
                 .contains("<svg id='trend-ukp_days'", "<svg id='spc-ukp_days'", "<svg id='spc-short_term_los_change'");
         assertThat(html).as("no external resources").doesNotContain("<link", "<script", "src=", "url(http");
+    }
+
+    @Test
+    void shouldSummariseEveryIndicatorsSpcAsTheApiComputesItWithIconsAndWordsOnTheFirstPage() {
+        String html = TestUsers.as(rest, "viewer").getForObject("/api/v1/reports/monthly?month=2025-06&format=html", String.class);
+        JsonNode catalogue = TestUsers.as(rest, "viewer").getForObject("/api/v1/indicators", JsonNode.class);
+
+        assertThat(html.indexOf("Making Data Count")).as("the summary comes before the indicators' pages")
+                .isLessThan(html.indexOf("Indikatorene: utvikling"));
+        assertThat(catalogue).as("a row for every catalogue indicator").hasSizeGreaterThanOrEqualTo(NAMES.size());
+        for (JsonNode indicator : catalogue) {
+            String id = indicator.get("id").asText();
+            JsonNode spc = TestUsers.as(rest, "viewer")
+                    .getForObject("/api/v1/kpis/spc?indicator=" + id + "&scope=total&to=2025-06", JsonNode.class);
+            String row = row(html, "mdc-" + id);
+            String variation = variationWords(spc.get("variation"));
+            String assurance = assuranceWords(spc.get("assurance"));
+
+            assertThat(row).as(id).contains(indicator.get("name").asText().replace("<", "&lt;"), variation, assurance);
+            assertThat(row).as(id + ": the other verdicts' words").doesNotContain(List.of("Vanlig variasjon",
+                    "Spesiell variasjon – forbedring", "Spesiell variasjon – bekymring", "Vil nå målet",
+                    "Vil ikke nå målet uten endring", "Kan både nå og ikke nå målet").stream()
+                    .filter(w -> !w.equals(variation) && !w.equals(assurance)).toArray(String[]::new));
+            assertThat(row.contains("<svg")).as(id + ": an icon where assessed").isEqualTo(!spc.get("variation").isNull());
+            if (!spc.get("variation").isNull()) {
+                assertThat(row).as(id).contains("aria-label='Variasjon: " + variation, "<title>Variasjon: " + variation);
+            }
+            if (!spc.get("assurance").isNull()) {
+                assertThat(row).as(id).contains("aria-label='Måloppnåelse: " + assurance);
+            }
+        }
+
+        JsonNode days = TestUsers.as(rest, "viewer")
+                .getForObject("/api/v1/kpis/spc?indicator=ukp_days&scope=total&to=2025-06", JsonNode.class);
+        assertThat(days.get("phases").get(0).get("mean").asDouble()).as("ReportFixture: (24 × 120 + 24 × 30 + 22 × 10) / 24")
+                .isCloseTo(3820.0 / 24, within(1e-9));
+        assertThat(row(html, "mdc-ukp_days")).as("latest month, the yearly target / 12, the mean")
+                .contains("<td class=\"num\">130</td>", "<td>≤ 83 per måned</td>", "<td class=\"num\">159</td>");
+        assertThat(row(html, "mdc-readmission_30d_share")).as("June not yet known: the latest value is May's")
+                .contains("(mai 2025)");
+    }
+
+    private static String variationWords(JsonNode variation) {
+        return variation.isNull() ? "Ikke vurdert" : switch (variation.asText()) {
+            case "common_cause" -> "Vanlig variasjon";
+            case "special_cause_improvement" -> "Spesiell variasjon – forbedring";
+            case "special_cause_concern" -> "Spesiell variasjon – bekymring";
+            default -> throw new AssertionError(variation.asText());
+        };
+    }
+
+    private static String assuranceWords(JsonNode assurance) {
+        return assurance.isNull() ? "Ikke vurdert" : switch (assurance.asText()) {
+            case "consistent_pass" -> "Vil nå målet";
+            case "consistent_fail" -> "Vil ikke nå målet uten endring";
+            case "inconsistent" -> "Kan både nå og ikke nå målet";
+            default -> throw new AssertionError(assurance.asText());
+        };
+    }
+
+    /** The table row with this id. */
+    private static String row(String html, String id) {
+        int start = html.indexOf("<tr id=\"" + id + "\"");
+        assertThat(start).as("row " + id).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
     }
 
     @Test
