@@ -47,11 +47,12 @@ class KpiController {
     @GetMapping(produces = CsvExport.MEDIA_TYPE)
     @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope) {
-        Kpis result = get(month, scope);
+        Scope resolved = scope(scope);
+        Kpis result = kpis.kpis(month(month), resolved);
         StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status,status_window\n");
         for (Kpis.Indicator indicator : result.indicators()) {
             for (Map.Entry<String, BigDecimal> value : indicator.values().entrySet()) {
-                csv.append(result.month()).append(',').append(scope(scope).key()).append(',').append(indicator.id()).append(',')
+                csv.append(result.month()).append(',').append(resolved.key()).append(',').append(indicator.id()).append(',')
                         .append(value.getKey()).append(',').append(text(value.getValue())).append(',')
                         .append(text(indicator.target())).append(',').append(indicator.status().key()).append(',')
                         .append(indicator.statusWindow().key()).append('\n');

@@ -89,7 +89,7 @@ public class KpiRepository {
                             plain(r.get(s.YELLOW_LIMIT)), Status.of(r.get(s.STATUS)), Window.known(r.get(s.STATUS_WINDOW)),
                             own, allStays));
         }
-        return new Kpis(month.toString(), new Kpis.ScopeRef(scope.type(), scope.id(), scope.name()), coverage, synthetic(),
+        return new Kpis(month.toString(), Kpis.ScopeRef.of(scope), coverage, synthetic(),
                 setting("measurement_start_month"), indicators);
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.reference.ScopeType;
 
 /**
@@ -21,6 +22,10 @@ public record Kpis(String month, ScopeRef scope, Coverage coverage, boolean synt
 
     /** The scope as in the contract: {@code {"type","id","name"}}. */
     public record ScopeRef(ScopeType type, String id, String name) {
+
+        public static ScopeRef of(Scope scope) {
+            return new ScopeRef(scope.type(), scope.id(), scope.name());
+        }
     }
 
     @Schema(description = "Coverage of the status window (rolling 12 months): expected = municipalities × months, "

@@ -46,13 +46,9 @@ final class IndicatorSections {
         String trendSvg = trendMonths.stream().allMatch(m -> m.value() == null) ? null
                 : ReportCharts.trend("trend-" + id, trendMonths, IndicatorFormat.window(window), IndicatorFormat.axis(definition));
 
-        List<SpcChart.Observation> observations = monthly.stream()
-                .map(p -> new SpcChart.Observation(YearMonth.parse(p.month()), number(p.value())))
-                .toList();
         Double spcTarget = definition.monthlyTarget(indicator.target());
         // one phase over the chart's months, no screening: as the MDC Excel tool
-        SpcChart chart = XmrEngine.chart(observations, SpcChart.Direction.of(definition.direction()), spcTarget, List.of(),
-                false, minPoints);
+        SpcChart chart = XmrEngine.chart(definition, monthly, spcTarget, List.of(), false, minPoints);
         String spcSvg = chart.points().isEmpty() ? null
                 : ReportCharts.xmr("spc-" + id, chart, axis, spcTarget, IndicatorFormat.axis(definition));
 

@@ -69,7 +69,11 @@ class SpcController {
             @Parameter(description = "the target on the monthly scale for the assurance; default the catalogue's target valid "
                     + "in the latest month (a yearly one / 12)") @RequestParam(required = false) String target) {
         IndicatorDefinition definition = definition(indicator);
-        Scope resolved = reference.requireScope(scope);
+        return spc(definition, reference.requireScope(scope), from, to, phases, screenOutliers, target);
+    }
+
+    private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
+                    String screenOutliers, String target) {
         YearMonth end = to == null ? kpis.requireLatestMonth() : RequestMonth.parse("to", to);
         YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1L) : RequestMonth.parse("from", from);
         if (start.isAfter(end)) {
@@ -81,12 +85,8 @@ class SpcController {
 
         List<KpiRepository.Point> series = kpis.series(definition.id(), resolved, Window.MONTH, start, end);
         Double monthlyTarget = asked != null ? asked : definition.monthlyTarget(latestTarget(series));
-        List<SpcChart.Observation> observations = series.stream()
-                .map(p -> new SpcChart.Observation(YearMonth.parse(p.month()), p.value() == null ? null : p.value().doubleValue()))
-                .toList();
-        SpcChart chart = XmrEngine.chart(observations, SpcChart.Direction.of(definition.direction()), monthlyTarget, rebases,
-                screen, properties.minPoints());
-        return new Spc(definition.id(), new Kpis.ScopeRef(resolved.type(), resolved.id(), resolved.name()),
+        SpcChart chart = XmrEngine.chart(definition, series, monthlyTarget, rebases, screen, properties.minPoints());
+        return new Spc(definition.id(), Kpis.ScopeRef.of(resolved),
                 definition.direction(), monthlyTarget, chart.phases(), chart.points(), chart.variation(), chart.assurance());
     }
 
@@ -96,8 +96,10 @@ class SpcController {
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String phases, @RequestParam(required = false) String screenOutliers,
                                   @RequestParam(required = false) String target) {
-        Spc spc = spc(indicator, scope, from, to, phases, screenOutliers, target);
-        String scopeKey = reference.requireScope(scope).key();
+        IndicatorDefinition definition = definition(indicator);
+        Scope resolved = reference.requireScope(scope);
+        Spc spc = spc(definition, resolved, from, to, phases, screenOutliers, target);
+        String scopeKey = resolved.key();
         StringBuilder csv = new StringBuilder(
                 "month,scope,indicator,value,phase,mean,lpl,upl,lower_two_sigma,upper_two_sigma,signals,variation,target\n");
         for (SpcChart.Point p : spc.points()) {

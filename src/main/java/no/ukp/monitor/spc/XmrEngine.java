@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import no.ukp.monitor.indicator.IndicatorDefinition;
+import no.ukp.monitor.indicator.KpiRepository;
 import no.ukp.monitor.spc.SpcChart.Assurance;
 import no.ukp.monitor.spc.SpcChart.Direction;
 import no.ukp.monitor.spc.SpcChart.Observation;
@@ -36,6 +38,18 @@ public final class XmrEngine {
     public static final int RUN_LENGTH = 7;
 
     private XmrEngine() {
+    }
+
+    /**
+     * The chart of an indicator's monthly series as {@code KpiRepository.series} gives it, held
+     * against {@code target} (on the monthly scale) in the indicator's good direction.
+     */
+    public static SpcChart chart(IndicatorDefinition indicator, List<KpiRepository.Point> monthly, Double target,
+                                 Collection<YearMonth> rebases, boolean screenOutliers, int minPoints) {
+        List<Observation> observations = monthly.stream()
+                .map(p -> new Observation(YearMonth.parse(p.month()), p.value() == null ? null : p.value().doubleValue()))
+                .toList();
+        return chart(observations, Direction.of(indicator.direction()), target, rebases, screenOutliers, minPoints);
     }
 
     /**
