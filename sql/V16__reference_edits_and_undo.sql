@@ -33,7 +33,9 @@ CREATE INDEX reference_change_subject ON reference_change (subject, subject_key)
 
 -- An undo is a row of the import audit of its own (outcome 'undo', by the admin who undid),
 -- naming the import it undoes; its revisions refer to it like an import's. One undo per import.
+-- deleted: the keys an undo gave a deletion revision (its updated: the keys it restored).
 ALTER TABLE import ADD COLUMN undoes_import_id BIGINT REFERENCES import (id);
+ALTER TABLE import ADD COLUMN deleted INTEGER;
 CREATE UNIQUE INDEX import_undoes_import_id ON import (undoes_import_id);
 
 -- A deletion revision: the key has no value from this revision on (an undone import had

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import no.ukp.monitor.ingest.ImportStored;
+import no.ukp.monitor.reference.ReferenceDataChanged;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The indicators of the latest month as Prometheus gauges, for every scope:
  * {@code ukp_indicator_value{indicator,scope,window}} and {@code ukp_indicator_status{indicator,scope}}
  * (0 green, 1 yellow, 2 red, -1 no data or no target). Read from the views at start, after
- * every stored import (in the background) and after every new target.
+ * every stored import or undo and every edit of the reference data (in the background) and after
+ * every new target.
  */
 @Component
 public class IndicatorMetrics {
@@ -63,13 +66,23 @@ public class IndicatorMetrics {
      */
     @EventListener
     void afterImport(ImportStored event) {
+        refreshInBackground("import " + event.importId());
+    }
+
+    /** Scopes follow the reference data: a municipality added, moved or renamed changes the gauges too. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void afterReferenceEdit(ReferenceDataChanged event) {
+        refreshInBackground("the edit of " + event.number());
+    }
+
+    private void refreshInBackground(String after) {
         if (refreshQueued.compareAndSet(false, true)) {
             refresher.execute(() -> {
                 refreshQueued.set(false);
                 try {
                     refresh();
                 } catch (RuntimeException e) {
-                    log.warn("Indicator gauges could not be refreshed after import {}", event.importId(), e);
+                    log.warn("Indicator gauges could not be refreshed after {}", after, e);
                 }
             });
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a user may do. Every user reads; exports (CSV, reports for download), imports and
- * administration (targets) are granted per user.
+ * administration (targets, reference data, undoing an import) are granted per user.
  */
 public enum Role {
     READ, EXPORT, IMPORT, ADMIN;
