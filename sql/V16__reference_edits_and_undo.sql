@@ -65,5 +65,12 @@ ALTER TABLE snapshot_revision ADD CONSTRAINT snapshot_revision_deleted CHECK (
   deleted = (ukp_patients IS NULL) AND NOT (deleted AND waiting_over_1_day IS NOT NULL));
 ALTER TABLE population_revision ADD CONSTRAINT population_revision_deleted CHECK (deleted = (population IS NULL));
 
+-- The deletion revisions alone (an import asks whether a key it inserts was deleted before, to
+-- number its revision on; the usual row is no deletion and costs these indexes nothing).
+CREATE INDEX monthly_statistics_revision_deleted ON monthly_statistics_revision (month, municipality, area, revision) WHERE deleted;
+CREATE INDEX short_term_stays_revision_deleted ON short_term_stays_revision (month, municipality, unit, revision) WHERE deleted;
+CREATE INDEX snapshot_revision_deleted ON snapshot_revision (taken_at, municipality, area, revision) WHERE deleted;
+CREATE INDEX population_revision_deleted ON population_revision (year, municipality, revision) WHERE deleted;
+
 COMMENT ON COLUMN import.outcome IS 'running | stored | validated (dry run without errors) | rejected (invalid rows) | refused (never read: too large, not CSV/XLSX, unknown dataset, broken upload) | busy (another import held the import lock longer than ukp.import.lock-wait; answered 503) | failed (an internal error) | interrupted (the service stopped mid-import, e.g. killed; closed at the next start) | undo (not a file: the admin undid import undoes_import_id)';
 -- [jooq ignore stop]
