@@ -45,11 +45,13 @@ public class ImportService {
     private final Clock clock;
     private final StatusImpact statuses;
     private final ApplicationEventPublisher events;
+    private final Plausibility plausibility;
 
     ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, ImportLock lock,
                   ImportMetrics metrics, ImportProperties properties, ImportSpool spool, Clock clock,
-                  StatusImpact statuses, ApplicationEventPublisher events) {
+                  StatusImpact statuses, ApplicationEventPublisher events, Plausibility plausibility) {
         this.facts = facts;
+        this.plausibility = plausibility;
         this.audit = audit;
         this.reference = reference;
         this.lock = lock;
@@ -210,6 +212,11 @@ public class ImportService {
             return new ImportResult(importId, dataset.slug(), dryRun, "rejected", rows, null, null, null,
                     problems.warnings(), problems.warningCount(), errors, problems.errorsFull(), null);
         }
+        int implausible = 0;
+        for (ImportProblem warning : plausibility.check(dataset, validator.presentColumns(), rows, properties.maxMessages())) {
+            problems.warning(warning);
+            implausible++;
+        }
         FactStore.Counts counts = facts.compare(dataset);
         List<ImportResult.StatusChange> changes = null;
         if (dryRun) {
@@ -226,7 +233,7 @@ public class ImportService {
         }
         return new ImportResult(importId, dataset.slug(), dryRun, dryRun ? "validated" : "stored", rows,
                 counts.inserted(), counts.updated(), counts.unchanged(), problems.warnings(), problems.warningCount(),
-                List.of(), null, changes);
+                List.of(), null, changes, implausible);
     }
 
     private static SourceRow nextNonBlank(RowSource source) throws IOException {
