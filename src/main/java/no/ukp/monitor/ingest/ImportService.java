@@ -212,12 +212,13 @@ public class ImportService {
             return new ImportResult(importId, dataset.slug(), dryRun, "rejected", rows, null, null, null,
                     problems.warnings(), problems.warningCount(), errors, problems.errorsFull(), null);
         }
+        FactStore.Counts counts = facts.compare(dataset);
         int implausible = 0;
-        for (ImportProblem warning : plausibility.check(dataset, validator.presentColumns(), rows, properties.maxMessages())) {
+        for (ImportProblem warning : plausibility.check(dataset, validator.presentColumns(), rows, counts.updated() > 0,
+                properties.maxMessages())) {
             problems.warning(warning);
             implausible++;
         }
-        FactStore.Counts counts = facts.compare(dataset);
         List<ImportResult.StatusChange> changes = null;
         if (dryRun) {
             // apply, read the statuses, go back, read them again: the difference is the impact

@@ -49,8 +49,9 @@ class Plausibility {
      * @param present the columns the file has, by database column, each with its header as the file writes it (a
      *                missing optional column keeps what is stored: nothing to warn about)
      * @param rows    the file's data rows: above {@code maxRows} the history is not consulted (one warning says so)
+     * @param changes whether any staged row changes a stored one (else no known value can become unknown)
      */
-    List<ImportProblem> check(Dataset dataset, Map<String, String> present, int rows, int cap) {
+    List<ImportProblem> check(Dataset dataset, Map<String, String> present, int rows, boolean changes, int cap) {
         List<ImportProblem> problems = new ArrayList<>();
         if (!applies(dataset)) {
             return problems;
@@ -59,7 +60,9 @@ class Plausibility {
         if (values.isEmpty()) {
             return problems;
         }
-        for (Record r : dsl.fetch(becomingUnknown(dataset, values, cap))) {
+        List<String> nullable = dataset.columns().stream().filter(c -> c.type() == ColumnType.OPTIONAL_COUNT)
+                .map(dataset::databaseColumn).filter(values::contains).toList();
+        for (Record r : changes && !nullable.isEmpty() ? dsl.fetch(becomingUnknown(dataset, nullable, cap)) : List.<Record>of()) {
             String column = r.get("col", String.class);
             problems.add(new ImportProblem(r.get("line", Integer.class), present.get(column), "",
                     "Kjent verdi blir ukjent: den lagrede verdien " + r.get("stored", Long.class)
