@@ -13,6 +13,7 @@ public final class TestDatabase {
 
     public static void clean(DSLContext dsl) {
         dsl.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, short_term_stays_revision, "
-                + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import CASCADE");
+                + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import, "
+                + "spc_point, spc_summary CASCADE");
     }
 }

@@ -32,7 +32,7 @@ final class TargetBenchmark {
     record Result(String name, String description, Database database, double serviceStartSeconds,
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
                   List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
-                  List<PanelQueryLatency.Figure> panels,
+                  SpcStoreFigure spcStore, List<PanelQueryLatency.Figure> panels,
                   ReportLatency.Figure report,
                   List<Verdicts.Check> checks, double seconds) {
     }
@@ -98,6 +98,9 @@ final class TargetBenchmark {
         Map<String, Long> rowCounts = NationalDataSet.rowCounts(owner);
         progress.step("rows: %s", rowCounts);
         Quiet.waitFor(owner, progress, "the latency figures");
+        SpcStoreFigure spcStore = SpcStoreFigure.read(service.client());
+        progress.step("SPC charts for the dashboards: %d stored, %d refreshes, max %.2f s", spcStore.charts(),
+                spcStore.refreshes(), spcStore.maxSeconds());
 
         List<KpiLatency.Figure> kpis = KpiLatency.measure(service.client(), kpiScopes(owner),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
@@ -112,9 +115,9 @@ final class TargetBenchmark {
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
 
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
-                spc, panels, report, List.of(), seconds(t0));
+                spc, spcStore, panels, report, List.of(), seconds(t0));
         return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
-                panels, report, Verdicts.checks(partial), seconds(t0));
+                spcStore, panels, report, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

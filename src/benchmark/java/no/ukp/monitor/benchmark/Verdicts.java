@@ -75,6 +75,10 @@ final class Verdicts {
                     "p95 " + ms(s.millis().p95()) + ", max " + ms(s.millis().max()),
                     String.format(Locale.ROOT, "p95 < %.0f ms", SPC_P95_BELOW_MS), s.millis().p95() < SPC_P95_BELOW_MS));
         }
+        SpcStoreFigure store = r.spcStore();
+        checks.add(new Check("SPC charts stored for the dashboards, in the background after an import (" + store.charts()
+                + " charts)", String.format(Locale.ROOT, "%.2f s", store.maxSeconds()),
+                String.format(Locale.ROOT, "max; mean %.2f s over %d refreshes", store.meanSeconds(), store.refreshes()), "", null));
         for (PanelQueryLatency.Figure p : r.panels()) {
             if (!p.applicable()) {
                 checks.add(new Check("Grafana " + p.label(), "n/a", p.note(), "", null));

@@ -10,12 +10,11 @@ import jakarta.annotation.PreDestroy;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import no.ukp.monitor.ingest.ImportStored;
 import no.ukp.monitor.reference.ReferenceDataChanged;
+import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.BackgroundRefresh;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +40,7 @@ public class IndicatorMetrics {
     private final KpiRepository kpis;
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ukp-indicator-gauges");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final BackgroundRefresh refresher = new BackgroundRefresh("ukp-indicator-gauges", this::refresh);
 
     IndicatorMetrics(DSLContext dsl, KpiRepository kpis, MeterRegistry registry) {
         this.dsl = dsl;
@@ -66,31 +60,18 @@ public class IndicatorMetrics {
      */
     @EventListener
     void afterImport(ImportStored event) {
-        refreshInBackground("import " + event.importId());
+        refresher.request("import " + event.importId());
     }
 
     /** Scopes follow the reference data: a municipality added, moved or renamed changes the gauges too. */
     @TransactionalEventListener(fallbackExecution = true)
     void afterReferenceEdit(ReferenceDataChanged event) {
-        refreshInBackground("the edit of " + event.number());
-    }
-
-    private void refreshInBackground(String after) {
-        if (refreshQueued.compareAndSet(false, true)) {
-            refresher.execute(() -> {
-                refreshQueued.set(false);
-                try {
-                    refresh();
-                } catch (RuntimeException e) {
-                    log.warn("Indicator gauges could not be refreshed after {}", after, e);
-                }
-            });
-        }
+        refresher.request("the edit of " + event.number());
     }
 
     @PreDestroy
     void stop() {
-        refresher.shutdownNow();
+        refresher.close();
     }
 
     /** Reads the latest month's values and statuses of every scope into the gauges. */
@@ -104,20 +85,16 @@ public class IndicatorMetrics {
                 .from(v)
                 .where(v.MONTH.eq(month.atDay(1)), v.INDICATOR_ID.in(dsl.select(INDICATOR.ID).from(INDICATOR)))
                 .forEach(r -> gauge("ukp.indicator.value", "Indicator value of the latest month", r.value1(),
-                        scope(r.value2(), r.value3()), r.value4())
+                        Scope.key(r.value2(), r.value3()), r.value4())
                         .set(r.value5() == null ? Double.NaN : r.value5().doubleValue()));
         var s = INDICATOR_STATUS;
         dsl.select(s.INDICATOR_ID, s.SCOPE_TYPE, s.SCOPE_ID, s.STATUS)
                 .from(s)
                 .where(s.MONTH.eq(month.atDay(1)))
                 .forEach(r -> gauge("ukp.indicator.status", "Indicator status of the latest month: 0 green, 1 yellow, 2 red, "
-                        + "-1 no data or no target", r.value1(), scope(r.value2(), r.value3()), null)
+                        + "-1 no data or no target", r.value1(), Scope.key(r.value2(), r.value3()), null)
                         .set(Status.of(r.value4()).gauge()));
         log.debug("Indicator gauges refreshed for {}", month);
-    }
-
-    private static String scope(String type, String id) {
-        return type.equals("total") ? "total" : type + ":" + id;
     }
 
     private AtomicReference<Double> gauge(String name, String description, String indicator, String scope, String window) {

@@ -121,6 +121,27 @@ public class KpiRepository {
                 .fetch(r -> new Point(r.value1(), plain(r.value2()), plain(r.value3()), r.value4() == null ? null : Status.of(r.value4())));
     }
 
+    /**
+     * The monthly series of an indicator in every scope at once, keyed by {@link Scope#key()}
+     * ({@code total}, {@code region:<id>}, {@code municipality:<number>}); one read where one per scope
+     * would be hundreds at national scale.
+     */
+    public Map<String, List<Point>> seriesOfEveryScope(String indicator, Window window, YearMonth from, YearMonth to) {
+        var v = INDICATOR_VALUE;
+        var s = INDICATOR_STATUS;
+        Map<String, List<Point>> series = new LinkedHashMap<>();
+        dsl.select(v.SCOPE_TYPE, v.SCOPE_ID, DSL.toChar(v.MONTH, "YYYY-MM"), v.VALUE, s.TARGET, s.STATUS)
+                .from(v)
+                .leftJoin(s).on(s.MONTH.eq(v.MONTH), s.SCOPE_TYPE.eq(v.SCOPE_TYPE), s.SCOPE_ID.eq(v.SCOPE_ID),
+                        s.INDICATOR_ID.eq(v.INDICATOR_ID))
+                .where(v.INDICATOR_ID.eq(indicator), v.TIME_WINDOW.eq(window.key()), v.MONTH.between(from.atDay(1), to.atDay(1)))
+                .orderBy(v.SCOPE_TYPE, v.SCOPE_ID, v.MONTH)
+                .forEach(r -> series.computeIfAbsent(Scope.key(r.value1(), r.value2()),
+                        k -> new ArrayList<>()).add(new Point(r.value3(), plain(r.value4()), plain(r.value5()),
+                        r.value6() == null ? null : Status.of(r.value6()))));
+        return series;
+    }
+
     /** The windows a series can be asked for: the catalogue entry's, or its indicator's for a companion series; empty for an unknown id. */
     public Optional<List<Window>> seriesWindows(String id) {
         return catalogue.all().stream()

@@ -6,6 +6,8 @@ import java.security.Principal;
 import java.util.List;
 import no.ukp.monitor.indicator.TargetRepository.NewTarget;
 import no.ukp.monitor.indicator.TargetRepository.Target;
+import no.ukp.monitor.reference.Scope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +28,12 @@ class TargetController {
 
     private final TargetRepository targets;
     private final IndicatorMetrics metrics;
+    private final ApplicationEventPublisher events;
 
-    TargetController(TargetRepository targets, IndicatorMetrics metrics) {
+    TargetController(TargetRepository targets, IndicatorMetrics metrics, ApplicationEventPublisher events) {
         this.targets = targets;
         this.metrics = metrics;
+        this.events = events;
     }
 
     @Operation(summary = "Target versions, by indicator, scope (defaults first) and month",
@@ -52,6 +56,7 @@ class TargetController {
     Target add(@Valid @RequestBody NewTarget target, Principal user) {
         Target added = targets.add(target, user.getName());
         metrics.refresh();
+        events.publishEvent(new TargetStored(added.indicatorId(), Scope.key(added.scopeType(), added.scopeId()), added.validFrom()));
         return added;
     }
 }

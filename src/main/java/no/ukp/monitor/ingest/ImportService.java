@@ -45,11 +45,13 @@ public class ImportService {
     private final Clock clock;
     private final StatusImpact statuses;
     private final ApplicationEventPublisher events;
+    private final Plausibility plausibility;
 
     ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, ImportLock lock,
                   ImportMetrics metrics, ImportProperties properties, ImportSpool spool, Clock clock,
-                  StatusImpact statuses, ApplicationEventPublisher events) {
+                  StatusImpact statuses, ApplicationEventPublisher events, Plausibility plausibility) {
         this.facts = facts;
+        this.plausibility = plausibility;
         this.audit = audit;
         this.reference = reference;
         this.lock = lock;
@@ -211,6 +213,12 @@ public class ImportService {
                     problems.warnings(), problems.warningCount(), errors, problems.errorsFull(), null);
         }
         FactStore.Counts counts = facts.compare(dataset);
+        int implausible = 0;
+        for (ImportProblem warning : plausibility.check(dataset, validator.presentColumns(), rows, counts.updated() > 0,
+                properties.maxMessages())) {
+            problems.warning(warning);
+            implausible++;
+        }
         List<ImportResult.StatusChange> changes = null;
         if (dryRun) {
             // apply, read the statuses, go back, read them again: the difference is the impact
@@ -226,7 +234,7 @@ public class ImportService {
         }
         return new ImportResult(importId, dataset.slug(), dryRun, dryRun ? "validated" : "stored", rows,
                 counts.inserted(), counts.updated(), counts.unchanged(), problems.warnings(), problems.warningCount(),
-                List.of(), null, changes);
+                List.of(), null, changes, implausible);
     }
 
     private static SourceRow nextNonBlank(RowSource source) throws IOException {

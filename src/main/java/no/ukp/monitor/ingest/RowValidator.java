@@ -3,7 +3,9 @@ package no.ukp.monitor.ingest;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import no.ukp.monitor.reference.MunicipalityNumbers;
 
 /**
@@ -116,6 +118,17 @@ final class RowValidator {
     /** The header of the dataset's i-th column as the file writes it. */
     String header(int i) {
         return headers[i];
+    }
+
+    /** The columns the file has, by database column, each with its header as the file writes it. */
+    Map<String, String> presentColumns() {
+        Map<String, String> present = new LinkedHashMap<>();
+        for (int i = 0; i < dataset.columns().size(); i++) {
+            if (positions[i] >= 0) {
+                present.put(dataset.databaseColumn(dataset.columns().get(i)), headers[i]);
+            }
+        }
+        return present;
     }
 
     private int indexOf(String columnName) {

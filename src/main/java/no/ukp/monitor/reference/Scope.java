@@ -17,6 +17,11 @@ public record Scope(ScopeType type, String id, String name, List<String> municip
 
     /** The scope as written in the API, e.g. {@code region:fjellregionen}. */
     public String key() {
-        return type == ScopeType.TOTAL ? type.key() : type.key() + ":" + id;
+        return key(type.key(), id);
+    }
+
+    /** The key of a scope as the views name it ({@code scope_type}, {@code scope_id}). */
+    public static String key(String type, String id) {
+        return type.equals(ScopeType.TOTAL.key()) ? type : type + ":" + id;
     }
 }

@@ -67,11 +67,9 @@ final class IndicatorSections {
     /** The indicator's row of the "Making Data Count" summary table. */
     static MonthlyReport.MdcRow mdc(SpcChart chart, Kpis.Indicator indicator, YearMonth month, Integer baselineYear) {
         IndicatorDefinition definition = indicator.definition();
-        String variation = chart.variation() == null ? "Ikke vurdert"
-                : variationText(chart.variation()) + (chart.variation() == SpcChart.Variation.COMMON_CAUSE ? ""
-                        : MdcIcons.high(chart.variation(), chart.direction()) ? " (H: høye verdier)" : " (L: lave verdier)");
-        String assurance = chart.assurance() != null ? assuranceText(chart.assurance())
-                : chart.target() == null ? "Ikke vurdert (ingen målsetning)" : "Ikke vurdert";
+        String variation = chart.variationWords() + (chart.variation() == null || chart.variation() == SpcChart.Variation.COMMON_CAUSE
+                ? "" : MdcIcons.high(chart.variation(), chart.direction()) ? " (H: høye verdier)" : " (L: lave verdier)");
+        String assurance = chart.assuranceWords();
         String latest = NorwegianFormat.MISSING;
         if (!chart.points().isEmpty()) {
             SpcChart.Point last = chart.points().get(chart.points().size() - 1);
@@ -120,8 +118,8 @@ final class IndicatorSections {
                     "not-assessed", null, null, targetNote, List.of(),
                     "For få måneder med verdi til SPC (" + chart.points().size() + " av minst " + minPoints + ").");
         }
-        return new MonthlyReport.Spc(true, variationText(chart.variation()), variationClass(chart.variation()),
-                chart.assurance() == null ? "Ikke vurdert (ingen målsetning)" : assuranceText(chart.assurance()),
+        return new MonthlyReport.Spc(true, chart.variation().words(), variationClass(chart.variation()),
+                chart.assuranceWords(),
                 assuranceClass(chart.assurance()),
                 "Gjennomsnitt " + IndicatorFormat.value(definition, BigDecimal.valueOf(phase.mean())),
                 "prosessgrenser " + IndicatorFormat.value(definition, BigDecimal.valueOf(phase.lpl())) + " til "
@@ -139,27 +137,11 @@ final class IndicatorSections {
         };
     }
 
-    private static String variationText(SpcChart.Variation variation) {
-        return switch (variation) {
-            case COMMON_CAUSE -> "Vanlig variasjon";
-            case SPECIAL_CAUSE_IMPROVEMENT -> "Spesiell variasjon – forbedring";
-            case SPECIAL_CAUSE_CONCERN -> "Spesiell variasjon – bekymring";
-        };
-    }
-
     private static String variationClass(SpcChart.Variation variation) {
         return switch (variation) {
             case COMMON_CAUSE -> "common";
             case SPECIAL_CAUSE_IMPROVEMENT -> "improvement";
             case SPECIAL_CAUSE_CONCERN -> "concern";
-        };
-    }
-
-    private static String assuranceText(SpcChart.Assurance assurance) {
-        return switch (assurance) {
-            case CONSISTENT_PASS -> "Vil nå målet";
-            case CONSISTENT_FAIL -> "Vil ikke nå målet uten endring";
-            case INCONSISTENT -> "Kan både nå og ikke nå målet";
         };
     }
 

@@ -20,6 +20,7 @@ import no.ukp.monitor.reference.Municipality;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.reference.ScopeType;
+import no.ukp.monitor.spc.SpcCharts;
 import no.ukp.monitor.spc.SpcProperties;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 class MonthlyReportService {
 
-    static final int CHART_MONTHS = 24;
+    static final int CHART_MONTHS = SpcCharts.DEFAULT_MONTHS;
     static final int MAX_IMPORTS = 10;
 
     private static final Map<String, String> DATASETS = Map.of(

@@ -124,6 +124,15 @@ public record SpcChart(Direction direction, Double target, List<Phase> phases, L
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** In the committee's words, as the report and the dashboards say it. */
+        public String words() {
+            return switch (this) {
+                case COMMON_CAUSE -> "Vanlig variasjon";
+                case SPECIAL_CAUSE_IMPROVEMENT -> "Spesiell variasjon – forbedring";
+                case SPECIAL_CAUSE_CONCERN -> "Spesiell variasjon – bekymring";
+            };
+        }
     }
 
     /** Whether the process, as it runs, will meet the target every month, never, or either. */
@@ -134,6 +143,25 @@ public record SpcChart(Direction direction, Double target, List<Phase> phases, L
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** In the committee's words, as the report and the dashboards say it. */
+        public String words() {
+            return switch (this) {
+                case CONSISTENT_PASS -> "Vil nå målet";
+                case CONSISTENT_FAIL -> "Vil ikke nå målet uten endring";
+                case INCONSISTENT -> "Kan både nå og ikke nå målet";
+            };
+        }
+    }
+
+    /** The variation in the committee's words; "Ikke vurdert" where there is none (too few points). */
+    public String variationWords() {
+        return variation == null ? "Ikke vurdert" : variation.words();
+    }
+
+    /** The assurance in the committee's words; where there is none, why not. */
+    public String assuranceWords() {
+        return assurance != null ? assurance.words() : target == null ? "Ikke vurdert (ingen målsetning)" : "Ikke vurdert";
     }
 
     /** The latest phase: the one the latest month belongs to; null when the series is empty. */

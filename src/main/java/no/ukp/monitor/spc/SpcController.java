@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
-import no.ukp.monitor.indicator.Kpis;
 import no.ukp.monitor.indicator.Window;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
@@ -34,24 +33,17 @@ import org.springframework.web.bind.annotation.RestController;
 class SpcController {
 
     static final String PATH = "/api/v1/kpis/spc";
-    /** Months shown without {@code from}: two years, as the report's chart. */
-    static final int DEFAULT_MONTHS = 24;
 
     private final KpiRepository kpis;
     private final IndicatorCatalogue catalogue;
     private final ReferenceRepository reference;
-    private final SpcProperties properties;
+    private final SpcCharts charts;
 
-    SpcController(KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, SpcProperties properties) {
+    SpcController(KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, SpcCharts charts) {
         this.kpis = kpis;
         this.catalogue = catalogue;
         this.reference = reference;
-        this.properties = properties;
-    }
-
-    /** The answer, named as in the contract. */
-    record Spc(String indicator, Kpis.ScopeRef scope, String direction, Double target, List<SpcChart.Phase> phases,
-               List<SpcChart.Point> points, SpcChart.Variation variation, SpcChart.Assurance assurance) {
+        this.charts = charts;
     }
 
     @Operation(summary = "SPC (XmR, NHS «Making Data Count») of one indicator's monthly values",
@@ -75,7 +67,7 @@ class SpcController {
     private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
                     String screenOutliers, String target) {
         YearMonth end = to == null ? kpis.requireLatestMonth() : RequestMonth.parse("to", to);
-        YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1L) : RequestMonth.parse("from", from);
+        YearMonth start = from == null ? end.minusMonths(SpcCharts.DEFAULT_MONTHS - 1L) : RequestMonth.parse("from", from);
         if (start.isAfter(end)) {
             throw new InvalidRequest("«from» (" + start + ") er etter «to» (" + end + ")");
         }
@@ -83,11 +75,8 @@ class SpcController {
         boolean screen = flag("screenOutliers", screenOutliers);
         Double asked = target == null ? null : number("target", target);
 
-        List<KpiRepository.Point> series = kpis.series(definition.id(), resolved, Window.MONTH, start, end);
-        Double monthlyTarget = asked != null ? asked : definition.monthlyTarget(latestTarget(series));
-        SpcChart chart = XmrEngine.chart(definition, series, monthlyTarget, rebases, screen, properties.minPoints());
-        return new Spc(definition.id(), Kpis.ScopeRef.of(resolved),
-                definition.direction(), monthlyTarget, chart.phases(), chart.points(), chart.variation(), chart.assurance());
+        return Spc.of(definition, resolved,
+                charts.chart(definition, kpis.series(definition.id(), resolved, Window.MONTH, start, end), asked, rebases, screen));
     }
 
     @GetMapping(path = PATH, produces = CsvExport.MEDIA_TYPE)
@@ -166,16 +155,6 @@ class SpcController {
         }
         throw new InvalidRequest("«" + Problems.cut(value) + "» i «" + name
                 + "» må være et tall med punktum som desimaltegn, f.eks. 83.33");
-    }
-
-    /** The target of record in the latest month that has one. */
-    private static BigDecimal latestTarget(List<KpiRepository.Point> series) {
-        for (int i = series.size() - 1; i >= 0; i--) {
-            if (series.get(i).target() != null) {
-                return series.get(i).target();
-            }
-        }
-        return null;
     }
 
     private static String text(Double value) {

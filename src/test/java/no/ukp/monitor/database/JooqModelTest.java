@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The jOOQ classes are generated from sql/ without a database; this proves they match one. */
 @DatabaseTest
-class JooqModelTest {
+public class JooqModelTest {
 
     @Autowired
     DSLContext dsl;
@@ -30,13 +30,21 @@ class JooqModelTest {
         assertThat(generated).isEqualTo(migrated);
     }
 
-    /** jOOQ's generator names PostgreSQL's NUMERIC "decimal", the live database "numeric": one type. */
+    /**
+     * jOOQ's generator names PostgreSQL's NUMERIC "decimal", the live database "numeric"; DOUBLE PRECISION "double", the
+     * live database "float" (a Java Double both): one type each.
+     */
     private static String typeName(Field<?> field) {
         String name = field.getDataType().getSQLDataType().getTypeName();
-        return name.equals("decimal") ? "numeric" : name;
+        return switch (name) {
+            case "decimal" -> "numeric";
+            case "float" -> "double";
+            default -> name;
+        };
     }
 
-    private static Map<String, Map<String, String>> describe(java.util.List<? extends Table<?>> tables) {
+    /** Table → column → type ("varchar not null"), as both the generated classes and the live database can say it. */
+    public static Map<String, Map<String, String>> describe(java.util.List<? extends Table<?>> tables) {
         Map<String, Map<String, String>> result = new TreeMap<>();
         for (Table<?> table : tables) {
             result.put(table.getName(), java.util.Arrays.stream(table.fields()).collect(Collectors.toMap(

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +39,8 @@ import no.ukp.monitor.grafana.GrafanaFiles.Dashboard;
 import no.ukp.monitor.grafana.GrafanaFiles.Query;
 import no.ukp.monitor.grafana.GrafanaSql.Variable;
 import no.ukp.monitor.grafana.GrafanaVariables.Option;
+import no.ukp.monitor.spc.SpcChart;
+import no.ukp.monitor.spc.SpcStore;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,10 +67,17 @@ import org.springframework.test.context.TestPropertySource;
 class GrafanaDashboardQueriesTest {
 
     static final String READER_PASSWORD = "reader-secret";
+    private static final String SPC = "/api/v1/kpis/spc";
     /** The variable over the indicator catalogue that the per-indicator panels repeat by. */
     static final String INDICATOR = "indikator";
     private static final Logger log = LoggerFactory.getLogger(GrafanaDashboardQueriesTest.class);
-    private static final Pattern INDICATOR_VIEWS = Pattern.compile("\\b(indicator_value|indicator_status|indicator_coverage)\\b");
+    private static final Pattern INDICATOR_VIEWS = Pattern.compile(
+            "\\b(indicator_value|indicator_status|indicator_coverage|spc_summary)\\b");
+    /** The colours of "Making Data Count": blue improvement / pass, orange concern / fail, grey common cause / hit and miss. */
+    private static final Map<String, String> MDC_COLOURS = Map.of(
+            SpcChart.Variation.SPECIAL_CAUSE_IMPROVEMENT.words(), "#0072C6", SpcChart.Variation.SPECIAL_CAUSE_CONCERN.words(), "#FF6600",
+            SpcChart.Variation.COMMON_CAUSE.words(), "#7F7F7F", SpcChart.Assurance.CONSISTENT_PASS.words(), "#0072C6",
+            SpcChart.Assurance.CONSISTENT_FAIL.words(), "#FF6600", SpcChart.Assurance.INCONSISTENT.words(), "#7F7F7F");
     /** Options of a variable tried one by one when there are more: evenly spread, first and last included. */
     private static final int MAX_OPTIONS = 30;
     private static final int SAMPLED_OPTIONS = 8;
@@ -93,6 +103,8 @@ class GrafanaDashboardQueriesTest {
     DSLContext dsl;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    SpcStore spcStore;
 
     private GrafanaFixture fixture;
     private Connection reader;
@@ -110,6 +122,7 @@ class GrafanaDashboardQueriesTest {
         TestDatabase.clean(dsl);
         fixture = new GrafanaFixture(rest, dsl);
         fixture.load();
+        spcStore.refresh(); // as after every import, but waited for
         now = Instant.now();
         String url;
         try (Connection owner = dataSource.getConnection()) {
@@ -205,7 +218,8 @@ class GrafanaDashboardQueriesTest {
                 Result result = run(query.sql(), context(dashboard, copy), where);
                 runs++;
                 checkFormat(query, result, where);
-                if (INDICATOR_VIEWS.matcher(query.sql()).find()) {
+                // an XmR chart (spc_point) has only the months with a value: none where the scope has no such data
+                if (INDICATOR_VIEWS.matcher(query.sql()).find() && !query.sql().contains("spc_point")) {
                     assertThat(result.rows()).as("%s reads the indicator views and must show rows", where).isNotEmpty();
                 }
                 Result shown = transformed(query.panel(), result, where);
@@ -525,7 +539,7 @@ class GrafanaDashboardQueriesTest {
             variables.put("omraade", option(utvikling, "omraade", utviklingOptions, scope));
             GrafanaSql.Context utviklingContext = context(utvikling, variables);
             JsonNode api = api("/api/v1/kpis?month=" + fixture.last + "&scope=" + scope);
-            JsonNode panel = repeatedPanel(utvikling, "timeseries");
+            JsonNode panel = panelWithSeries(utvikling, "Per måned");
             Map<String, Map<String, Variable>> copies = repeatsById(panel, variables);
             assertThat(copies.keySet()).as("one trend panel per indicator of the catalogue").containsExactlyElementsOf(ids(api));
             for (JsonNode indicator : api.path("indicators")) {
@@ -656,6 +670,134 @@ class GrafanaDashboardQueriesTest {
                 .isCloseTo((double) reported / expected, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    // ---- SPC: the charts the service stored are the API's ---------------------------------------------
+
+    /**
+     * «UKP – utvikling» draws each indicator's XmR chart and «UKP – måloppnåelse» lists its variation and assurance
+     * from the charts the service stores (spc_point, spc_summary): month by month the values, each phase's mean and
+     * limits, the target and the flagged months of {@code /api/v1/kpis/spc} without parameters, in the words of the
+     * report; in a month other than the latest, måloppnåelse shows no verdict rather than the latest one.
+     */
+    @Test
+    void shouldShowTheApisSpcOnUtviklingAndMaloppnaelse() {
+        Dashboard utvikling = GrafanaFiles.dashboard("ukp-utvikling");
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(utvikling, options);
+        JsonNode chartPanel = panelWithSeries(utvikling, "Gjennomsnitt");
+        Dashboard maloppnaelse = GrafanaFiles.dashboard("ukp-maloppnaelse");
+        Map<String, List<Option>> summaryOptions = new LinkedHashMap<>();
+        Map<String, Variable> summaryDefaults = resolveVariables(maloppnaelse, summaryOptions);
+        JsonNode summaryPanel = panelWithColumn(maloppnaelse, "Måloppnåelse");
+        assertThat(summaryDefaults.get("maaned").values()).containsExactly(fixture.last.toString());
+
+        String region = dsl.fetchOne("SELECT region_id FROM municipality WHERE number = ?", fixture.lateMunicipality).get(0, String.class);
+        List<String> scopes = List.of("total", "region:" + region, "municipality:" + fixture.municipalities.get(0),
+                "municipality:" + fixture.lateMunicipality, "municipality:" + fixture.gapMunicipality);
+        int compared = 0;
+        int flagged = 0;
+        int withLimits = 0;
+        for (String scope : scopes) {
+            Map<String, Variable> variables = new LinkedHashMap<>(defaults);
+            variables.put("omraade", option(utvikling, "omraade", options, scope));
+            Map<String, Map<String, Variable>> copies = repeatsById(chartPanel, variables);
+            assertThat(copies.keySet()).as("an SPC panel per indicator").containsExactlyElementsOf(display.keySet());
+            Map<String, Variable> summaryVariables = new LinkedHashMap<>(summaryDefaults);
+            summaryVariables.put("omraade", option(maloppnaelse, "omraade", summaryOptions, scope));
+            Map<String, Map<String, Object>> summary = new HashMap<>();
+            run(summaryPanel.path("targets").get(0).path("rawSql").asText(), context(maloppnaelse, summaryVariables),
+                    "måloppnåelse SPC " + scope).maps().forEach(row -> summary.put((String) row.get("Indikator"), row));
+            assertThat(summary.keySet()).as("a row per indicator").containsExactlyInAnyOrderElementsOf(
+                    display.values().stream().map(Display::shortName).toList());
+
+            for (Display d : display.values()) {
+                String at = d.id() + " " + scope;
+                JsonNode api = api(SPC + "?indicator=" + d.id() + "&scope=" + scope);
+                Result chart = run(chartPanel.path("targets").get(0).path("rawSql").asText(), context(utvikling, copies.get(d.id())),
+                        "utvikling SPC " + at).wide();
+                Map<YearMonth, Map<String, Object>> shown = new LinkedHashMap<>();
+                chart.maps().forEach(row -> shown.put(epochMonth(row.get("time")), row));
+                List<YearMonth> months = new ArrayList<>();
+                api.path("points").forEach(p -> months.add(YearMonth.parse(p.path("month").asText())));
+                assertThat(shown.keySet()).as("%s: the API's months", at).containsExactlyElementsOf(months);
+                for (JsonNode point : api.path("points")) {
+                    Map<String, Object> row = shown.get(YearMonth.parse(point.path("month").asText()));
+                    JsonNode phase = api.path("phases").get(point.path("phase").asInt());
+                    String when = at + " " + point.path("month").asText();
+                    assertDouble(row.get("Månedsverdi"), point.path("value"), when + " value");
+                    assertDouble(row.get("Gjennomsnitt"), phase.path("mean"), when + " mean");
+                    assertDouble(row.get("Øvre prosessgrense"), phase.path("upl"), when + " upper limit");
+                    assertDouble(row.get("Nedre prosessgrense"), phase.path("lpl"), when + " lower limit");
+                    assertDouble(row.get("Mål per måned"), api.path("target"), when + " target");
+                    String variation = point.path("variation").asText();
+                    assertDouble(row.get("Spesiell variasjon – forbedring"), variation.equals("improvement") ? point.path("value") : null,
+                            when + " improvement");
+                    assertDouble(row.get("Spesiell variasjon – bekymring"), variation.equals("concern") ? point.path("value") : null,
+                            when + " concern");
+                    flagged += variation.equals("common") ? 0 : 1;
+                    withLimits += phase.path("upl").isNumber() ? 1 : 0;
+                }
+
+                Map<String, Object> row = summary.get(d.shortName());
+                if (api.path("points").isEmpty()) { // no value in the 24 months (no short-term unit in the scope): no chart
+                    assertThat(row.get("Variasjon")).as(at + " variation").isEqualTo("Ingen data");
+                    assertThat(row.get("Måloppnåelse")).as(at + " assurance").isEqualTo("Ingen data");
+                    compared++;
+                    continue;
+                }
+                JsonNode phase = api.path("phases").get(api.path("phases").size() - 1);
+                assertThat(row.get("Variasjon")).as(at + " variation").isEqualTo(api.path("variation").isNull() ? "Ikke vurdert"
+                        : SpcChart.Variation.valueOf(api.path("variation").asText().toUpperCase(Locale.ROOT)).words());
+                assertThat(row.get("Måloppnåelse")).as(at + " assurance").isEqualTo(!api.path("assurance").isNull()
+                        ? SpcChart.Assurance.valueOf(api.path("assurance").asText().toUpperCase(Locale.ROOT)).words()
+                        : api.path("target").isNull() ? "Ikke vurdert (ingen målsetning)" : "Ikke vurdert");
+                assertShown(row.get("Gjennomsnitt"), phase.path("mean"), d, at + " mean");
+                assertShown(row.get("Nedre prosessgrense"), phase.path("lpl"), d, at + " lower limit");
+                assertShown(row.get("Øvre prosessgrense"), phase.path("upl"), d, at + " upper limit");
+                assertShown(row.get("Mål per måned"), api.path("target"), d, at + " target");
+                compared++;
+            }
+
+            Map<String, Variable> earlier = new LinkedHashMap<>(summaryVariables);
+            earlier.put("maaned", option(maloppnaelse, "maaned", summaryOptions, fixture.last.minusMonths(5).toString()));
+            assertThat(run(summaryPanel.path("targets").get(0).path("rawSql").asText(), context(maloppnaelse, earlier),
+                    "måloppnåelse SPC earlier " + scope).maps()).as("no verdict of the latest month in an earlier one")
+                    .allSatisfy(r -> assertThat(r.get("Variasjon")).isEqualTo("Ingen data"));
+        }
+        assertThat(compared).isEqualTo(scopes.size() * display.size());
+        assertThat(withLimits).as("months of phases with limits compared").isPositive();
+        assertThat(flagged).as("flagged months compared").isPositive();
+
+        // the words the service stores are coloured as "Making Data Count" colours them
+        JsonNode mappings = null;
+        for (JsonNode override : summaryPanel.path("fieldConfig").path("overrides")) {
+            if ("Variasjon".matches(override.path("matcher").path("options").asText())) {
+                for (JsonNode property : override.path("properties")) {
+                    if (property.path("id").asText().equals("mappings")) {
+                        mappings = property.path("value");
+                    }
+                }
+            }
+        }
+        assertThat(mappings).as("value mappings of the Variasjon column").isNotNull();
+        Map<String, String> colours = new HashMap<>();
+        for (JsonNode mapping : mappings) {
+            mapping.path("options").fields().forEachRemaining(e -> colours.put(e.getKey(), e.getValue().path("color").asText()));
+        }
+        assertThat(colours).as("every variation and assurance in its MDC colour").containsAllEntriesOf(MDC_COLOURS);
+        assertThat(MDC_COLOURS).as("every word the service can store").hasSize(
+                SpcChart.Variation.values().length + SpcChart.Assurance.values().length);
+    }
+
+    /** A double as the API and the database both hold it: the same double, or both absent. */
+    private static void assertDouble(Object shown, JsonNode api, String what) {
+        if (api == null || api.isMissingNode() || api.isNull()) {
+            assertThat(shown).as(what + ": the API has no value").isNull();
+            return;
+        }
+        assertThat(shown).as(what + ": the API has " + api).isNotNull();
+        assertThat(((Number) shown).doubleValue()).as(what).isEqualTo(api.doubleValue());
+    }
+
     // ---- the catalogue drives the repeated panels -------------------------------------------------
 
     @Test
@@ -689,7 +831,7 @@ class GrafanaDashboardQueriesTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(2);
+        assertThat(checked).as("måloppnåelse's stat, utvikling's trend and SPC").isEqualTo(3);
     }
 
     /**
@@ -731,8 +873,11 @@ class GrafanaDashboardQueriesTest {
                         List<String> fields = fieldNames(query, result);
                         for (String unit : units) {
                             Display d = shown.get("grafana_test_" + unit);
-                            assertThat(fields).as("%s: a column or series of its own for %s", where, d.id())
-                                    .anyMatch(f -> f.equals(d.heading()) || f.equals(d.shortName()));
+                            // a column or series of its own, or (a table with a row per indicator) a row of its own
+                            boolean ownRow = result.columns().contains("Indikator")
+                                    && result.maps().stream().anyMatch(r -> d.shortName().equals(r.get("Indikator")));
+                            assertThat(ownRow || fields.stream().anyMatch(f -> f.equals(d.heading()) || f.equals(d.shortName())))
+                                    .as("%s: a column, series or row of its own for %s", where, d.id()).isTrue();
                         }
                         tables++;
                     }
@@ -757,8 +902,8 @@ class GrafanaDashboardQueriesTest {
                         }
                     }
                 }
-                assertThat(added).isEqualTo(2 * units.size());
-                assertThat(tables).as("kommuner's two tables, måloppnåelse's windows, utvikling's status timeline").isEqualTo(4);
+                assertThat(added).isEqualTo(3 * units.size());
+                assertThat(tables).as("kommuner's two tables, måloppnåelse's windows and SPC, utvikling's status timeline").isEqualTo(5);
             } finally {
                 owner.rollback();
             }
@@ -1131,6 +1276,14 @@ class GrafanaDashboardQueriesTest {
             copies.put(copy.get(INDICATOR).values().get(0), copy);
         }
         return copies;
+    }
+
+    /** The panel repeated per indicator whose query names the series {@code name}. */
+    private static JsonNode panelWithSeries(Dashboard dashboard, String name) {
+        List<JsonNode> panels = dashboard.panels().stream().filter(p -> p.path("repeat").asText().equals(INDICATOR)
+                && p.path("targets").path(0).path("rawSql").asText().contains("'" + name + "'")).toList();
+        assertThat(panels).as("«%s»: one panel repeated by $%s with the series %s", dashboard.title(), INDICATOR, name).hasSize(1);
+        return panels.get(0);
     }
 
     private static JsonNode panelWithColumn(Dashboard dashboard, String column) {

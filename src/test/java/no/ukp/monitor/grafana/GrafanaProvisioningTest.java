@@ -243,7 +243,7 @@ class GrafanaProvisioningTest {
                 assertThat(config.path("applyTo").path("options").asText()).as(where).isEqualTo("number");
             }
         }
-        assertThat(repeated).as("måloppnåelse's stat panels and utvikling's trend panels").isEqualTo(2);
+        assertThat(repeated).as("måloppnåelse's stat panels, utvikling's trend and SPC panels").isEqualTo(3);
     }
 
     /**

@@ -6,16 +6,12 @@ import static no.ukp.monitor.db.Tables.MUNICIPALITY;
 import static no.ukp.monitor.db.Tables.SCOPE_MUNICIPALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.database.JooqModelTest;
 import no.ukp.monitor.db.DefaultSchema;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -85,14 +81,13 @@ class IndicatorSchemaTest {
     }
 
     /**
-     * The views are in the generated jOOQ model with the types the database gives them. (jOOQ's
-     * DDLDatabase reads NUMERIC back as DECIMAL, the live database as NUMERIC: the same type in
-     * PostgreSQL, so they are compared as one here.)
+     * The views are in the generated jOOQ model with the types the database gives them (compared as
+     * {@link JooqModelTest#describe} says them).
      */
     @Test
     void shouldGenerateTheIndicatorTablesAndViewsWithTheTypesOfTheDatabase() {
-        Map<String, Map<String, String>> generated = describe(DefaultSchema.DEFAULT_SCHEMA.getTables());
-        Map<String, Map<String, String>> migrated = describe(dsl.meta().getSchemas("public").get(0).getTables().stream()
+        Map<String, Map<String, String>> generated = JooqModelTest.describe(DefaultSchema.DEFAULT_SCHEMA.getTables());
+        Map<String, Map<String, String>> migrated = JooqModelTest.describe(dsl.meta().getSchemas("public").get(0).getTables().stream()
                 .filter(t -> !t.getName().equals("flyway_schema_history"))
                 .toList());
         assertThat(generated).containsKeys(VIEWS.toArray(String[]::new));
@@ -104,17 +99,5 @@ class IndicatorSchemaTest {
         return dsl.select(SCOPE_MUNICIPALITY.MUNICIPALITY).from(SCOPE_MUNICIPALITY)
                 .where(SCOPE_MUNICIPALITY.SCOPE_TYPE.eq(scopeType), SCOPE_MUNICIPALITY.SCOPE_ID.eq(scopeId))
                 .fetch(SCOPE_MUNICIPALITY.MUNICIPALITY);
-    }
-
-    private static Map<String, Map<String, String>> describe(List<? extends Table<?>> tables) {
-        Map<String, Map<String, String>> result = new TreeMap<>();
-        for (Table<?> table : tables) {
-            result.put(table.getName(), Arrays.stream(table.fields()).collect(Collectors.toMap(
-                    Field::getName,
-                    f -> f.getDataType().getSQLDataType().getTypeName().replace("decimal", "numeric")
-                            + (f.getDataType().nullable() ? "" : " not null"),
-                    (a, b) -> a, TreeMap::new)));
-        }
-        return result;
     }
 }
