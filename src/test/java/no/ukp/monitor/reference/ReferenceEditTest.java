@@ -74,6 +74,11 @@ class ReferenceEditTest {
         assertThat(ukpDays(kpis("region:vaernesregionen", "2026-01"), "month")).isEqualTo(9);
         assertThat(ukpDays(kpis("total", "2026-01"), "month")).isEqualTo(63);
 
+        // the report expects the newcomer from its first month only
+        String report = TestUsers.as(rest, "viewer")
+                .getForObject("/api/v1/reports/monthly?month=2026-01&scope=region:vaernesregionen&format=html", String.class);
+        assertThat(report).contains("25 av 25 kommune-måneder", "dekningen er komplett");
+
         // a row of a month before it joined is stored, but counts in no scope
         importMonths(List.of("5035"), YearMonth.of(2025, 6), YearMonth.of(2025, 6));
         assertThat(ukpDays(kpis("total", "2025-06"), "month")).isEqualTo(60);
