@@ -108,7 +108,9 @@ class ImportRepository {
     long undo(ImportEntry undone, String user, FactStore.UndoCounts counts, OffsetDateTime at) {
         return dsl.insertInto(IMPORT)
                 .set(IMPORT.DATASET, undone.dataset())
-                .set(IMPORT.FILE_NAME, undone.fileName())
+                // no file: what the report's list of imports and the audit show in its place
+                .set(IMPORT.FILE_NAME, Problems.cut("angring av import " + undone.id()
+                        + (undone.fileName() == null ? "" : " (" + undone.fileName() + ")"), FILE_NAME_SIZE))
                 .set(IMPORT.SIZE_BYTES, 0L)
                 .set(IMPORT.SHA256, "")
                 .set(IMPORT.IMPORTED_BY, user)

@@ -60,6 +60,7 @@ class ImportUndoTest {
         assertThat(undo.get("outcome").asText()).isEqualTo("undo");
         assertThat(undo.get("undoesImportId").asLong()).isEqualTo(second);
         assertThat(undo.get("importedBy").asText()).isEqualTo("admin");
+        assertThat(undo.get("fileName").asText()).isEqualTo("angring av import " + second);
         assertThat(undo.get("updated").asInt()).isEqualTo(1);
         assertThat(undo.get("deleted").asInt()).isEqualTo(1);
         long undoId = undo.get("id").asLong();
