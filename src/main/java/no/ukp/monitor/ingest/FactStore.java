@@ -195,9 +195,10 @@ class FactStore {
     /**
      * Collects what undoing import {@code importId} of {@code dataset} would restore, in the
      * temporary table {@code ukp_undo} (dropped at commit): per key the import changed, its
-     * revision, its latest revision, and the state before the import: the revision before (its values and import), or deleted
-     * where there was none (the import inserted the key) or it was a deletion itself. One scan of
-     * the revision table: it has no index on import_id, which would cost every import.
+     * revision, the key's latest revision, and the state before the import: the revision before
+     * (its values and import), or deleted where there was none (the import inserted the key) or
+     * it was a deletion itself. One scan of the revision table: it has no index on import_id,
+     * which would cost every import.
      */
     void prepareUndo(Dataset dataset, long importId) {
         List<Field<?>> keys = columns("x", dataset.keyColumns());
@@ -212,8 +213,8 @@ class FactStore {
                                 .from(revisions.as("l")).where(joinOnKey(dataset, "l", "x"))).as(LATEST_REVISION.getName()))
                         .select(earlierValues)
                         .select(field(name("p", IMPORT_ID.getName())).as(RESTORED_IMPORT_ID.getName()))
-                        .select(DSL.when(earlierRevision.isNull().or(field(name("p", DELETED.getName()), Boolean.class)), inline(true))
-                                .otherwise(inline(false)).as(DELETED.getName()))
+                        .select(DSL.when(earlierRevision.isNull().or(field(name("p", DELETED.getName()), Boolean.class)),
+                                inline(true)).otherwise(inline(false)).as(DELETED.getName()))
                         .from(revisions.as("x"))
                         .leftJoin(revisions.as("p"))
                         .on(joinOnKey(dataset, "p", "x").and(earlierRevision.eq(field(name("x", REVISION.getName()), Integer.class)
@@ -256,7 +257,10 @@ class FactStore {
                 });
     }
 
-    /** What {@link #prepareUndo} found: keys restored to earlier values, keys to be deleted, and whether an earlier value was synthetic. */
+    /**
+     * What {@link #prepareUndo} found: keys restored to earlier values, keys to be deleted, and
+     * whether an earlier value came from synthetic demo data.
+     */
     UndoCounts undoCounts() {
         Field<Boolean> deleted = field(name("u", DELETED.getName()), Boolean.class);
         var row = dsl.select(DSL.count().filterWhere(deleted.isFalse()), DSL.count().filterWhere(deleted.isTrue()))
