@@ -101,6 +101,44 @@ public final class XmrEngine {
                 latest.hasLimits() ? assurance(direction, target, latest.lpl(), latest.upl()) : null);
     }
 
+    /**
+     * Whether the series changed from {@code start} on ({@link SpcChange}): the months before it are
+     * the baseline, charted as one phase; the months from it on are judged by the four rules against
+     * the baseline's mean, limits and 2-sigma band extended forward.
+     */
+    public static SpcChange change(List<Observation> series, Direction direction, YearMonth start, int minPoints) {
+        List<Observation> before = new ArrayList<>();
+        List<Observation> after = new ArrayList<>();
+        for (Observation o : series) {
+            if (o.value() != null) {
+                (o.month().isBefore(start) ? before : after).add(o);
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        Phase baseline = before.isEmpty() ? new Phase(start, start.minusMonths(1), 0, null, null, null, null, null)
+                : phase(before.get(0).month(), start.minusMonths(1), before, 0, direction, false, minPoints, points);
+        double[] x = new double[after.size()];
+        double sum = 0;
+        for (int k = 0; k < x.length; k++) {
+            x[k] = after.get(k).value();
+            sum += x[k];
+        }
+        List<List<Signal>> signals = baseline.hasLimits()
+                ? signals(x, baseline.mean(), baseline.lpl(), baseline.upl(), baseline.lowerTwoSigma(), baseline.upperTwoSigma())
+                : null;
+        SpcChange.Verdict verdict = x.length < SpcChange.MIN_AFTER || !baseline.hasLimits() ? SpcChange.Verdict.TOO_EARLY
+                : SpcChange.Verdict.NO_CHANGE;
+        for (int k = 0; k < x.length; k++) {
+            List<Signal> own = signals == null ? List.of() : signals.get(k);
+            PointVariation variation = variation(own, direction);
+            points.add(new Point(after.get(k).month(), x[k], 1, own, variation));
+            if (verdict != SpcChange.Verdict.TOO_EARLY && variation != PointVariation.COMMON) {
+                verdict = variation == PointVariation.IMPROVEMENT ? SpcChange.Verdict.IMPROVEMENT : SpcChange.Verdict.CONCERN;
+            }
+        }
+        return new SpcChange(start, baseline, x.length, x.length == 0 ? null : sum / x.length, List.copyOf(points), verdict);
+    }
+
     /** One phase's statistics; adds its points, with their signals, to {@code points}. */
     private static Phase phase(YearMonth from, YearMonth to, List<Observation> values, int index, Direction direction,
                                boolean screenOutliers, int minPoints, List<Point> points) {
