@@ -84,6 +84,7 @@ class SecurityConfiguration {
         configured.put("analyst", passwords.analyst());
         configured.put("ingest", passwords.ingest());
         configured.put("admin", passwords.admin());
+        configured.put("planner", passwords.planner());
         boolean embedded = DatabaseMode.isEmbedded(environment);
         List<UserDetails> users = new ArrayList<>();
         configured.forEach((name, password) -> {

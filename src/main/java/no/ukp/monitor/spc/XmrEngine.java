@@ -194,21 +194,26 @@ public final class XmrEngine {
         return count == 0 ? average : kept / count;
     }
 
-    /** Per point, the rules that flag it, in the order of {@link Rule}. */
+    /**
+     * Per point, the rules that flag it, in the order of {@link Rule}. A value within {@link #tolerance}
+     * of the mean, a limit or the band counts as on it: a sum of doubles must not put the points of a
+     * constant series (0.8, 0.8, …) on one side of their own mean (0.8000000000000002).
+     */
     static List<List<Signal>> signals(double[] x, double mean, double lpl, double upl, double lowerTwoSigma,
                                       double upperTwoSigma) {
         int n = x.length;
+        double tolerance = tolerance(mean);
         int[] side = new int[n];
         for (int k = 0; k < n; k++) {
-            side[k] = x[k] > mean ? 1 : x[k] < mean ? -1 : 0;
+            side[k] = x[k] > mean + tolerance ? 1 : x[k] < mean - tolerance ? -1 : 0;
         }
         int[] outside = new int[n];
         for (int k = 0; k < n; k++) {
-            outside[k] = x[k] > upl ? 1 : x[k] < lpl ? -1 : 0;
+            outside[k] = x[k] > upl + tolerance ? 1 : x[k] < lpl - tolerance ? -1 : 0;
         }
         int[] shift = shift(side);
         int[] trend = trend(x);
-        int[] twoOfThree = twoOfThree(x, side, lowerTwoSigma, upperTwoSigma);
+        int[] twoOfThree = twoOfThree(x, side, lowerTwoSigma - tolerance, upperTwoSigma + tolerance);
         List<List<Signal>> result = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             List<Signal> own = new ArrayList<>(4);
@@ -219,6 +224,11 @@ public final class XmrEngine {
             result.add(own.isEmpty() ? List.of() : List.copyOf(own));
         }
         return result;
+    }
+
+    /** How close to the mean or a limit a value counts as on it: a billionth of the mean (at least of 1). */
+    static double tolerance(double mean) {
+        return 1e-9 * Math.max(1, Math.abs(mean));
     }
 
     /** {@value #RUN_LENGTH} or more consecutive points on one side of the mean; a point on it breaks the run. */

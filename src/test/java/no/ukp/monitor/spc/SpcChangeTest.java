@@ -88,6 +88,18 @@ class SpcChangeTest {
         assertThat(change.points()).hasSize(19);
     }
 
+    @Test
+    void shouldNotSeeAChangeInAConstantSeriesWhoseMeanASumOfDoublesMisses() {
+        // twelve times 0.8 sums to 9.600000000000001: a mean of 0.8000000000000002, just above every point
+        List<Observation> series = new ArrayList<>();
+        for (int k = 0; k < 19; k++) {
+            series.add(new Observation(FIRST.plusMonths(k), 0.8));
+        }
+        SpcChange change = XmrEngine.change(series, Direction.AT_LEAST, START, 12);
+        assertThat(change.points()).allSatisfy(p -> assertThat(p.signals()).isEmpty());
+        assertThat(change.verdict()).isEqualTo(Verdict.NO_CHANGE);
+    }
+
     /** {@code baseline} months alternating 10 and 12 from {@link #FIRST}, then the given months from {@link #START}. */
     private static List<Observation> series(int baseline, double... after) {
         List<Observation> series = new ArrayList<>();
