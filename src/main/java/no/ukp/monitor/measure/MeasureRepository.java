@@ -74,10 +74,10 @@ public class MeasureRepository {
 
     /** Adds a measure with its activities as {@code user}; returns its id. */
     public long create(MeasureInput input, String user, boolean synthetic) {
-        Checked measure = check(input, true, "");
+        Checked measure = check(input, null, "");
         List<Checked> activities = new ArrayList<>();
         for (int i = 0; input.activities() != null && i < input.activities().size(); i++) {
-            activities.add(check(input.activities().get(i), false, "activities[" + i + "]."));
+            activities.add(check(input.activities().get(i), measure.scope(), "activities[" + i + "]."));
         }
         return dsl.transactionResult(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -96,12 +96,12 @@ public class MeasureRepository {
     public void update(long id, MeasureInput input, String user) {
         MeasureRecord stored = dsl.selectFrom(MEASURE).where(MEASURE.ID.eq(id), MEASURE.PARENT_ID.isNull()).fetchOptional()
                 .orElseThrow(() -> new NotFound("Fant ikke tiltak " + id));
-        Checked measure = check(input, true, "");
+        Checked measure = check(input, null, "");
         Map<Long, Checked> changed = new LinkedHashMap<>();
         List<Checked> added = new ArrayList<>();
         for (int i = 0; input.activities() != null && i < input.activities().size(); i++) {
             MeasureInput activity = input.activities().get(i);
-            Checked checked = check(activity, false, "activities[" + i + "].");
+            Checked checked = check(activity, measure.scope(), "activities[" + i + "].");
             if (activity.id() == null) {
                 added.add(checked);
             } else if (dsl.fetchExists(MEASURE, MEASURE.ID.eq(activity.id()), MEASURE.PARENT_ID.eq(id))) {
@@ -148,7 +148,9 @@ public class MeasureRepository {
                            LocalDate end, Scope scope, String[] indicators) {
     }
 
-    private Checked check(MeasureInput input, boolean measure, String prefix) {
+    /** A measure's fields ({@code parentScope} null), or an activity's, whose scope is its measure's unless it names one. */
+    private Checked check(MeasureInput input, Scope parentScope, String prefix) {
+        boolean measure = parentScope == null;
         if (input == null) {
             throw new InvalidRequest("Tiltaket mangler");
         }
@@ -166,7 +168,8 @@ public class MeasureRepository {
         if (end != null && end.isBefore(start)) {
             throw new InvalidRequest("«" + prefix + "endMonth» (" + end + ") er før «" + prefix + "startMonth» (" + start + ")");
         }
-        Scope scope = reference.requireScope(input.scope() == null || input.scope().isBlank() ? "total" : input.scope());
+        Scope scope = input.scope() != null && !input.scope().isBlank() ? reference.requireScope(input.scope())
+                : measure ? reference.requireScope("total") : parentScope;
         List<String> indicators = input.indicators() == null ? List.of() : input.indicators();
         if (!measure && !indicators.isEmpty()) {
             throw new InvalidRequest("«" + prefix + "indicators»: en aktivitet har ingen egne indikatorer, bare tiltaket");
