@@ -93,6 +93,24 @@ class FactStore {
     }
 
     /**
+     * Gives the staged rows the stored values of {@code columns} (value columns the file does not
+     * have), so that they compare as unchanged and a revision carries them over; a new key keeps
+     * null (not known). One statement, only for a file without some optional column.
+     */
+    void keepStored(Dataset dataset, List<String> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Field<?>> stored = new LinkedHashMap<>();
+        columns.forEach(column -> stored.put(field(name(column)), field(name("c", column))));
+        dsl.update(STAGED.as("s"))
+                .set(stored)
+                .from(table(name(dataset.table())).as("c"))
+                .where(joinOnKey(dataset))
+                .execute();
+    }
+
+    /**
      * How the staged rows compare with what is stored: new, changed, identical. The caller holds
      * the import lock ({@link ImportLock}): no other import changes facts until the end of the
      * transaction, so what this comparison saw is what {@link #apply} changes.
