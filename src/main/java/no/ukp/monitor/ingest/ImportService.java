@@ -203,13 +203,17 @@ public class ImportService {
                                 + ": hver finnes bare én gang per fil"));
             }
         }
+        if (problems.errors().isEmpty()) {
+            // a column the file does not have keeps what is stored; only a blank cell means "not known"
+            for (FactStore.Kept kept : facts.keepStored(dataset, validator.absentValueColumns())) {
+                validator.checkKept(kept.line(), kept.values());
+            }
+        }
         List<ImportProblem> errors = problems.sortedErrors();
         if (!errors.isEmpty()) {
             return new ImportResult(importId, dataset.slug(), dryRun, "rejected", rows, null, null, null,
                     problems.warnings(), problems.warningCount(), errors, problems.errorsFull(), null);
         }
-        // a column the file does not have keeps what is stored; only a blank cell means "not known"
-        facts.keepStored(dataset, validator.absentValueColumns());
         FactStore.Counts counts = facts.compare(dataset);
         List<ImportResult.StatusChange> changes = null;
         if (dryRun) {

@@ -167,6 +167,22 @@ final class RowValidator {
         return breaches.isEmpty() ? values : null;
     }
 
+    /**
+     * Checks the rules of a row whose values the file does not have all of, with the stored ones
+     * kept ({@link FactStore#keepStored}): a stored count may exceed a changed one. Each breach is
+     * an error on the row's line, naming the column that is missing and its stored value.
+     */
+    void checkKept(int line, Object[] values) {
+        for (Dataset.RuleBreach breach : dataset.check(new Dataset.Row(dataset, values))) {
+            int i = indexOf(breach.column());
+            Column column = dataset.columns().get(i);
+            String value = String.valueOf(values[i]);
+            String message = positions[i] >= 0 ? breach.message() : breach.message() + ". Verdien " + value
+                    + " er lagret fra før, og filen har ikke kolonnen «" + column.label() + "»: ta den med";
+            problems.error(new ImportProblem(line, positions[i] >= 0 ? headers[i] : column.label(), value, message));
+        }
+    }
+
     /** The header of the dataset's i-th column as the file writes it. */
     String header(int i) {
         return headers[i];

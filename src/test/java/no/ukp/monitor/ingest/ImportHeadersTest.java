@@ -213,6 +213,28 @@ class ImportHeadersTest {
     }
 
     @Test
+    void shouldRefuseAStoredValueTheChangedRowNoLongerAllows() {
+        client().store("monthly-statistics", """
+                måned;kommunenr;ukp_opphold;opphold_0_døgn;ukp_døgn;rett_hjem;reinnleggelser_30d
+                2025-05;5001;40;30;25;12;7
+                """);
+
+        // 5 stays, but the 7 readmissions kept from before: the rule between them holds for kept values too
+        ResponseEntity<JsonNode> response = client().postCsv("monthly-statistics", """
+                måned;kommunenr;ukp_opphold;opphold_0_døgn;ukp_døgn;rett_hjem
+                2025-05;5001;5;3;2;1
+                """);
+
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode errors = response.getBody().get("errors");
+        assertThat(lines(errors)).containsExactly("2:reinnleggelser_30d");
+        assertThat(errors.get(0).get("value").asText()).isEqualTo("7");
+        assertThat(errors.get(0).get("message").asText()).contains("kan ikke være flere enn UKP-opphold (5)")
+                .contains("lagret fra før");
+        assertThat(stored("2025-05", "5001").get("ukp_stays", Integer.class)).isEqualTo(40);
+    }
+
+    @Test
     void shouldKeepTheStoredValuesInADryRunToo() {
         client().store("snapshots", """
                 tidspunkt;kommunenr;ukp_pasienter;venter_over_1_døgn
