@@ -119,7 +119,7 @@ final class FileLayout {
             int first = -1;
             for (int p = 0; p < cells.size(); p++) {
                 String cell = cells.get(p);
-                if (cell.isBlank()) {
+                if (cell.isEmpty()) {
                     continue;
                 }
                 if (isSumWord(cell)) {
@@ -129,7 +129,8 @@ final class FileLayout {
                     first = p;
                 }
             }
-            return filled == 1 && isNote(cells.get(first)) ? new Trailer(row, first, false) : null;
+            return filled == 1 && !cells.get(first).isBlank() && isNote(cells.get(first)) ? new Trailer(row, first, false)
+                    : null;
         }
 
         String description() {
@@ -138,12 +139,15 @@ final class FileLayout {
 
         /** {@code Sum}, {@code Totalt:}, {@code Sum alle kommuner}, … (not {@code somatikk} or {@code total-enheten}). */
         static boolean isSumWord(String cell) {
-            String text = cell.strip();
-            char c = Character.toLowerCase(text.charAt(0));
-            if (c != 's' && c != 't' && c != 'i') {
+            // the usual cell, a number or a word such as somatikk, is told apart by its first letters
+            // (the readers trim cells): this runs for every cell of every row
+            char first = (char) (cell.charAt(0) | 0x20);
+            if (first != 's' && first != 't' && first != 'i'
+                    || !(cell.regionMatches(true, 0, "sum", 0, 3) || cell.regionMatches(true, 0, "tot", 0, 3)
+                    || cell.regionMatches(true, 0, "til", 0, 3) || cell.regionMatches(true, 0, "i alt", 0, 5))) {
                 return false;
             }
-            String word = text.toLowerCase(Locale.ROOT);
+            String word = cell.strip().toLowerCase(Locale.ROOT);
             while (word.endsWith(":") || word.endsWith(".")) {
                 word = word.substring(0, word.length() - 1);
             }
