@@ -18,10 +18,9 @@ public enum Dataset {
 
     MONTHLY_STATISTICS("monthly-statistics", "Månedsstatistikk", "monthly_statistics", "måned, kommune og område",
             List.of("month", "municipality", "area"),
-            required("month", ColumnType.MONTH, "Måneden tallene gjelder", "2025-06", "måned", "periode", "mnd"),
-            required("municipality", ColumnType.MUNICIPALITY, "Pasientens bostedskommune", "5001",
-                    "kommunenr", "kommunenummer"),
-            optional("area", ColumnType.AREA, "Fagområde; bare somatikk teller i indikatorene", "somatikk", "område"),
+            Shared.MONTH,
+            Shared.MUNICIPALITY,
+            Shared.AREA,
             required("ukp_stays", ColumnType.COUNT, "Opphold som utskrivningsklar pasient (UKP) i måneden", "42",
                     "ukp_opphold"),
             required("zero_day_stays", ColumnType.COUNT,
@@ -64,9 +63,8 @@ public enum Dataset {
 
     SHORT_TERM_STAYS("short-term-stays", "Korttidsopphold", "short_term_stays", "måned, kommune og enhet",
             List.of("month", "municipality", "unit"),
-            required("month", ColumnType.MONTH, "Måneden tallene gjelder", "2025-06", "måned", "periode", "mnd"),
-            required("municipality", ColumnType.MUNICIPALITY, "Pasientens bostedskommune", "5001",
-                    "kommunenr", "kommunenummer"),
+            Shared.MONTH,
+            Shared.MUNICIPALITY,
             required("unit", ColumnType.UNIT, "Korttidsenheten", "oya-helsehus", "enhet"),
             required("discharges", ColumnType.COUNT, "Utskrivninger fra enheten i måneden", "25", "utskrivninger"),
             required("los_days", ColumnType.COUNT, "Liggedøgn på enheten i måneden", "180", "liggedøgn")),
@@ -74,9 +72,8 @@ public enum Dataset {
     SNAPSHOTS("snapshots", "Øyeblikksbilde", "snapshot", "tidspunkt, kommune og område",
             List.of("taken_at", "municipality", "area"),
             required("timestamp", ColumnType.TIMESTAMP, "Når tellingen ble gjort", "30.06.2025 08:00", "tidspunkt"),
-            required("municipality", ColumnType.MUNICIPALITY, "Pasientens bostedskommune", "5001",
-                    "kommunenr", "kommunenummer"),
-            optional("area", ColumnType.AREA, "Fagområde", "somatikk", "område"),
+            Shared.MUNICIPALITY,
+            Shared.AREA,
             required("ukp_patients", ColumnType.COUNT, "Utskrivningsklare pasienter som venter nå", "6",
                     "ukp_pasienter"),
             optional("waiting_over_1_day", ColumnType.OPTIONAL_COUNT,
@@ -98,8 +95,18 @@ public enum Dataset {
     POPULATION("population", "Folketall", "population", "år og kommune",
             List.of("year", "municipality"),
             required("year", ColumnType.YEAR, "Året; folketallet gjelder 1. januar", "2025", "år"),
-            required("municipality", ColumnType.MUNICIPALITY, "Kommunen", "5001", "kommunenr", "kommunenummer"),
+            Shared.MUNICIPALITY,
             required("population", ColumnType.POSITIVE_COUNT, "Innbyggere 1. januar", "214565", "folketall"));
+
+    /** The columns several files have, defined once (a class of their own: enum constants cannot use the enum's statics). */
+    private static final class Shared {
+        static final Column MONTH = required("month", ColumnType.MONTH, "Måneden tallene gjelder", "2025-06",
+                "måned", "periode", "mnd");
+        static final Column MUNICIPALITY = required("municipality", ColumnType.MUNICIPALITY,
+                "Kommunen tallene gjelder (pasientens bostedskommune)", "5001", "kommunenr", "kommunenummer");
+        static final Column AREA = optional("area", ColumnType.AREA, "Fagområde; bare somatikk teller i indikatorene",
+                "somatikk", "område");
+    }
 
     /**
      * Header names every file may have and the import ignores, without a warning: the
