@@ -2,6 +2,7 @@ package no.ukp.monitor.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A column of an import file: its contract name (also its database column), the Norwegian
@@ -27,7 +28,7 @@ record Column(String name, List<String> aliases, ColumnType type, boolean requir
 
     /** Every header name this column accepts, Norwegian ones first. */
     List<String> names() {
-        return java.util.stream.Stream.concat(aliases.stream(), java.util.stream.Stream.of(name)).toList();
+        return Stream.concat(aliases.stream(), Stream.of(name)).toList();
     }
 
     /** Whether a header cell names this column ({@link #key}: case, spaces and punctuation do not matter). */

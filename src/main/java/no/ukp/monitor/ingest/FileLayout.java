@@ -142,7 +142,7 @@ final class FileLayout {
             // the usual cell, a number or a word such as somatikk, is told apart by its first letters
             // (the readers trim cells): this runs for every cell of every row
             char first = (char) (cell.charAt(0) | 0x20);
-            if (first != 's' && first != 't' && first != 'i'
+            if ((first != 's' && first != 't' && first != 'i')
                     || !(cell.regionMatches(true, 0, "sum", 0, 3) || cell.regionMatches(true, 0, "tot", 0, 3)
                     || cell.regionMatches(true, 0, "til", 0, 3) || cell.regionMatches(true, 0, "i alt", 0, 5))) {
                 return false;

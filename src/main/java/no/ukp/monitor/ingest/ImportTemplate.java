@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -32,7 +33,7 @@ final class ImportTemplate {
 
     /** The file name to save the template as, e.g. {@code mal-monthly-statistics.xlsx}. */
     static String fileName(Dataset dataset, FileFormat format) {
-        return "mal-" + dataset.slug() + "." + format.name().toLowerCase(java.util.Locale.ROOT);
+        return "mal-" + dataset.slug() + "." + format.name().toLowerCase(Locale.ROOT);
     }
 
     /** The header line only: UTF-8 with a BOM (for Excel), {@link #CSV_DELIMITER}, CRLF. */
