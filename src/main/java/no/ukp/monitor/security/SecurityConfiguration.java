@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
+                        // the template of an import file: for whoever may import it
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**").hasRole(Role.READ.name())
                         .requestMatchers("/api/v1/targets/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
