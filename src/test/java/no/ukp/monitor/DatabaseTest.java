@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ukp.users.viewer=" + TestUsers.PASSWORD,
         "ukp.users.analyst=" + TestUsers.PASSWORD,
         "ukp.users.ingest=" + TestUsers.PASSWORD,
-        "ukp.users.admin=" + TestUsers.PASSWORD})
+        "ukp.users.admin=" + TestUsers.PASSWORD,
+        "ukp.users.planner=" + TestUsers.PASSWORD})
 public @interface DatabaseTest {
 }

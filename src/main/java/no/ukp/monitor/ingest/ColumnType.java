@@ -18,7 +18,7 @@ import no.ukp.monitor.reference.MunicipalityNumbers;
 enum ColumnType {
 
     /** {@code YYYY-MM}, {@code MM.YYYY} or {@code YYYY-MM-01}; not after the current month. */
-    MONTH {
+    MONTH("ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01; fra år 2000, ikke etter inneværende måned") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             Matcher iso = ISO_MONTH.matcher(text);
@@ -52,7 +52,7 @@ enum ColumnType {
     },
 
     /** A kommunenummer, 4 digits or fewer (lost leading zero); old numbers are mapped to current ones. */
-    MUNICIPALITY {
+    MUNICIPALITY("kommunenummer med 4 sifre (en tapt null foran godtas, som 301); en kommune i helsefellesskapet, gamle numre regnes om") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             String number = MunicipalityNumbers.normalize(text)
@@ -68,7 +68,7 @@ enum ColumnType {
     },
 
     /** {@code somatikk} (the default when blank) or {@code psykisk_helse_rus}. */
-    AREA {
+    AREA("somatikk (når cellen er tom) eller psykisk_helse_rus (også skrevet «Psykisk helse og rus»)") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             if (text.equals("somatikk") || text.equals("psykisk_helse_rus")) {
@@ -88,7 +88,7 @@ enum ColumnType {
     },
 
     /** A whole number ≥ 0; thousands may be separated by spaces or no-break spaces. */
-    COUNT {
+    COUNT("heltall, 0 eller mer (tusenskille med mellomrom godtas, som 1 200)") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             return parseCount(text);
@@ -96,7 +96,7 @@ enum ColumnType {
     },
 
     /** Like {@link #COUNT}, but blank means "not yet known" and is stored as null. */
-    OPTIONAL_COUNT {
+    OPTIONAL_COUNT("heltall, 0 eller mer; tom celle = ikke kjent ennå") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             return parseCount(text);
@@ -109,7 +109,7 @@ enum ColumnType {
     },
 
     /** A whole number ≥ 1 (population). */
-    POSITIVE_COUNT {
+    POSITIVE_COUNT("heltall, 1 eller mer") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             int value = parseCount(text);
@@ -121,7 +121,7 @@ enum ColumnType {
     },
 
     /** A calendar year, not after the current one. */
-    YEAR {
+    YEAR("årstall med fire sifre (ÅÅÅÅ), fra 2000, ikke etter inneværende år") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             if (!text.matches("[0-9]{4}")) {
@@ -139,7 +139,7 @@ enum ColumnType {
     },
 
     /** ISO-8601 with offset, or {@code dd.MM.yyyy HH:mm} in Europe/Oslo; not in the future. */
-    TIMESTAMP {
+    TIMESTAMP("dd.mm.åååå tt:mm (norsk tid) eller ISO-8601 med tidssone (2025-06-30T08:00+02:00); ikke fram i tid") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             OffsetDateTime value;
@@ -161,7 +161,7 @@ enum ColumnType {
     },
 
     /** A short-term unit id such as {@code oya-helsehus}: letters, digits, '-' and '_'. */
-    UNIT {
+    UNIT("enhetens navn: bokstaver, sifre, - og _, høyst 60 tegn (lagres med små bokstaver, mellomrom som -)") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             String unit = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
@@ -181,6 +181,17 @@ enum ColumnType {
     private static final Pattern THOUSANDS = Pattern.compile("[\\s\\u00A0\\u202F\\u2009]");
 
     private static final Pattern AREA_SEPARATORS = Pattern.compile("[\\s-]+");
+
+    private final String format;
+
+    ColumnType(String format) {
+        this.format = format;
+    }
+
+    /** The values this type accepts, in Norwegian, for the template's explanation sheet. */
+    String format() {
+        return format;
+    }
 
     /** Parses a non-blank, trimmed cell. */
     abstract Object parse(String text, RowContext context) throws InvalidValue;

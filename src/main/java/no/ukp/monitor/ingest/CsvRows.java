@@ -55,7 +55,12 @@ final class CsvRows implements RowSource {
         this.records = parser.iterator();
     }
 
-    /** The first line, or its first {@link #HEAD} characters; the reader is back at the start. */
+    /**
+     * The line to find the delimiter in: of the first lines that may be a title or the header
+     * ({@link FileLayout#MAX_TITLE_ROWS} + 1 non-empty ones), the first with the most of one
+     * delimiter, so that a title line (with none, or a comma) does not decide; within the first
+     * {@link #HEAD} characters. The reader is back at the start.
+     */
     private static String head(BufferedReader reader) throws IOException {
         char[] head = new char[HEAD];
         reader.mark(HEAD);
@@ -66,10 +71,27 @@ final class CsvRows implements RowSource {
         }
         reader.reset();
         String text = new String(head, 0, length);
-        int end = text.indexOf('\n');
-        int cr = text.indexOf('\r');
-        end = cr >= 0 && (end < 0 || cr < end) ? cr : end;
-        return end < 0 ? text : text.substring(0, end);
+        String best = null;
+        long bestCount = -1;
+        int lines = 0;
+        for (String line : text.split("\r\n|\r|\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            long count = Math.max(count(line, ','), Math.max(count(line, ';'), count(line, '\t')));
+            if (count > bestCount) {
+                best = line;
+                bestCount = count;
+            }
+            if (++lines > FileLayout.MAX_TITLE_ROWS) {
+                break;
+            }
+        }
+        return best == null ? "" : best;
+    }
+
+    private static long count(String line, char c) {
+        return line.chars().filter(x -> x == c).count();
     }
 
     @Override
@@ -249,9 +271,9 @@ final class CsvRows implements RowSource {
         if (headerLine == null) {
             return ',';
         }
-        long semicolons = headerLine.chars().filter(c -> c == ';').count();
-        long tabs = headerLine.chars().filter(c -> c == '\t').count();
-        long commas = headerLine.chars().filter(c -> c == ',').count();
+        long semicolons = count(headerLine, ';');
+        long tabs = count(headerLine, '\t');
+        long commas = count(headerLine, ',');
         if (semicolons > commas && semicolons >= tabs) {
             return ';';
         }

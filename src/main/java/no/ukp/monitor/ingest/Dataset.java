@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import no.ukp.monitor.system.NotFound;
+import no.ukp.monitor.system.Problems;
 
 /**
  * The four kinds of import file of the contract: their columns, the fact table each fills, the
@@ -14,16 +16,23 @@ import java.util.Optional;
  */
 public enum Dataset {
 
-    MONTHLY_STATISTICS("monthly-statistics", "monthly_statistics", "måned, kommune og område",
+    MONTHLY_STATISTICS("monthly-statistics", "Månedsstatistikk", "monthly_statistics", "måned, kommune og område",
             List.of("month", "municipality", "area"),
-            required("month", ColumnType.MONTH, "måned", "periode"),
-            required("municipality", ColumnType.MUNICIPALITY, "kommunenr", "kommunenummer"),
-            optional("area", ColumnType.AREA, "område"),
-            required("ukp_stays", ColumnType.COUNT, "ukp_opphold"),
-            required("zero_day_stays", ColumnType.COUNT, "opphold_0_døgn"),
-            required("ukp_days", ColumnType.COUNT, "ukp_døgn"),
-            required("discharged_home", ColumnType.COUNT, "rett_hjem"),
-            optional("readmissions_30d", ColumnType.OPTIONAL_COUNT, "reinnleggelser_30d")) {
+            Shared.MONTH,
+            Shared.MUNICIPALITY,
+            Shared.AREA,
+            required("ukp_stays", ColumnType.COUNT, "Opphold som utskrivningsklar pasient (UKP) i måneden", "42",
+                    "ukp_opphold"),
+            required("zero_day_stays", ColumnType.COUNT,
+                    "Av UKP-oppholdene: de med 0 UKP-døgn; ikke flere enn ukp_opphold", "30", "opphold_0_døgn"),
+            required("ukp_days", ColumnType.COUNT,
+                    "UKP-døgn i måneden; minst ukp_opphold − opphold_0_døgn", "57", "ukp_døgn"),
+            required("discharged_home", ColumnType.COUNT,
+                    "Utskrevet direkte hjem; ikke flere enn ukp_opphold", "11", "rett_hjem", "utskrevet_rett_hjem"),
+            optional("readmissions_30d", ColumnType.OPTIONAL_COUNT,
+                    "Reinnlagt innen 30 døgn; ikke flere enn ukp_opphold. Tom celle = ikke kjent ennå; "
+                            + "uten kolonnen beholdes lagrede verdier", "3",
+                    "reinnleggelser_30d", "reinnleggelser_30_døgn")) {
         @Override
         List<RuleBreach> check(Row row) {
             List<RuleBreach> breaches = new ArrayList<>();
@@ -52,21 +61,24 @@ public enum Dataset {
         }
     },
 
-    SHORT_TERM_STAYS("short-term-stays", "short_term_stays", "måned, kommune og enhet",
+    SHORT_TERM_STAYS("short-term-stays", "Korttidsopphold", "short_term_stays", "måned, kommune og enhet",
             List.of("month", "municipality", "unit"),
-            required("month", ColumnType.MONTH, "måned", "periode"),
-            required("municipality", ColumnType.MUNICIPALITY, "kommunenr", "kommunenummer"),
-            required("unit", ColumnType.UNIT, "enhet"),
-            required("discharges", ColumnType.COUNT, "utskrivninger"),
-            required("los_days", ColumnType.COUNT, "liggedøgn")),
+            Shared.MONTH,
+            Shared.MUNICIPALITY,
+            required("unit", ColumnType.UNIT, "Korttidsenheten", "oya-helsehus", "enhet"),
+            required("discharges", ColumnType.COUNT, "Utskrivninger fra enheten i måneden", "25", "utskrivninger"),
+            required("los_days", ColumnType.COUNT, "Liggedøgn på enheten i måneden", "180", "liggedøgn")),
 
-    SNAPSHOTS("snapshots", "snapshot", "tidspunkt, kommune og område",
+    SNAPSHOTS("snapshots", "Øyeblikksbilde", "snapshot", "tidspunkt, kommune og område",
             List.of("taken_at", "municipality", "area"),
-            required("timestamp", ColumnType.TIMESTAMP, "tidspunkt"),
-            required("municipality", ColumnType.MUNICIPALITY, "kommunenr", "kommunenummer"),
-            optional("area", ColumnType.AREA, "område"),
-            required("ukp_patients", ColumnType.COUNT, "ukp_pasienter"),
-            optional("waiting_over_1_day", ColumnType.OPTIONAL_COUNT, "venter_over_1_døgn")) {
+            required("timestamp", ColumnType.TIMESTAMP, "Når tellingen ble gjort", "30.06.2025 08:00", "tidspunkt"),
+            Shared.MUNICIPALITY,
+            Shared.AREA,
+            required("ukp_patients", ColumnType.COUNT, "Utskrivningsklare pasienter som venter nå", "6",
+                    "ukp_pasienter"),
+            optional("waiting_over_1_day", ColumnType.OPTIONAL_COUNT,
+                    "Av dem: de som har ventet over ett døgn; ikke flere enn ukp_pasienter. Tom celle = ikke kjent; "
+                            + "uten kolonnen beholdes lagrede verdier", "2", "venter_over_1_døgn")) {
         @Override
         List<RuleBreach> check(Row row) {
             Integer waiting = (Integer) row.value("waiting_over_1_day");
@@ -80,20 +92,39 @@ public enum Dataset {
         }
     },
 
-    POPULATION("population", "population", "år og kommune",
+    POPULATION("population", "Folketall", "population", "år og kommune",
             List.of("year", "municipality"),
-            required("year", ColumnType.YEAR, "år"),
-            required("municipality", ColumnType.MUNICIPALITY, "kommunenr", "kommunenummer"),
-            required("population", ColumnType.POSITIVE_COUNT, "folketall"));
+            required("year", ColumnType.YEAR, "Året; folketallet gjelder 1. januar", "2025", "år"),
+            Shared.MUNICIPALITY,
+            required("population", ColumnType.POSITIVE_COUNT, "Innbyggere 1. januar", "214565", "folketall"));
+
+    /** The columns several files have, defined once (a class of their own: enum constants cannot use the enum's statics). */
+    private static final class Shared {
+        static final Column MONTH = required("month", ColumnType.MONTH, "Måneden tallene gjelder", "2025-06",
+                "måned", "periode", "mnd");
+        static final Column MUNICIPALITY = required("municipality", ColumnType.MUNICIPALITY,
+                "Kommunen tallene gjelder (pasientens bostedskommune)", "5001", "kommunenr", "kommunenummer");
+        static final Column AREA = optional("area", ColumnType.AREA, "Fagområde; bare somatikk teller i indikatorene",
+                "somatikk", "område");
+    }
+
+    /**
+     * Header names every file may have and the import ignores, without a warning: the
+     * municipality's name, which exports write beside its number, so that they import again.
+     */
+    static final List<String> IGNORED_HEADERS = List.of("kommunenavn", "municipality_name");
 
     private final String slug;
+    private final String title;
     private final String table;
     private final String keyDescription;
     private final List<String> keyColumns;
     private final List<Column> columns;
 
-    Dataset(String slug, String table, String keyDescription, List<String> keyColumns, Column... columns) {
+    Dataset(String slug, String title, String table, String keyDescription, List<String> keyColumns,
+            Column... columns) {
         this.slug = slug;
+        this.title = title;
         this.table = table;
         this.keyDescription = keyDescription;
         this.keyColumns = keyColumns;
@@ -103,6 +134,11 @@ public enum Dataset {
     /** The name in the import URL and in the audit, e.g. {@code monthly-statistics}. */
     public String slug() {
         return slug;
+    }
+
+    /** The Norwegian name of this kind of file, e.g. {@code Månedsstatistikk}. */
+    String title() {
+        return title;
     }
 
     /** The fact table; every accepted value also goes to {@code <table>_revision}. */
@@ -152,6 +188,13 @@ public enum Dataset {
 
     public static Optional<Dataset> bySlug(String slug) {
         return Arrays.stream(values()).filter(d -> d.slug.equals(slug)).findFirst();
+    }
+
+    /** The dataset named {@code slug}, or {@link NotFound} with the names there are. */
+    static Dataset named(String slug) {
+        List<String> slugs = Arrays.stream(values()).map(Dataset::slug).toList();
+        return bySlug(slug).orElseThrow(() -> new NotFound("Ukjent datasett «" + Problems.cut(slug, ImportRepository.DATASET_SIZE)
+                + "»: bruk " + String.join(", ", slugs.subList(0, slugs.size() - 1)) + " eller " + slugs.get(slugs.size() - 1)));
     }
 
     /** A parsed row: values in the order of {@link #columns()}. */

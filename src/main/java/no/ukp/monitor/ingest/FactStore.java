@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,38 @@ class FactStore {
                 .orderBy(LINE)
                 .limit(limit)
                 .fetch();
+    }
+
+    /**
+     * Gives the staged rows the stored values of {@code columns} (value columns the file does not
+     * have), so that they compare as unchanged and a revision carries them over; a new key keeps
+     * null (not known). Returns the rows that got a stored value, whose rules must be checked
+     * again (a stored count may now exceed a changed one). Nothing to do for a file with every column.
+     */
+    List<Kept> keepStored(Dataset dataset, List<String> columns) {
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        Map<Field<?>, Field<?>> stored = new LinkedHashMap<>();
+        columns.forEach(column -> stored.put(field(name(column)), field(name("c", column))));
+        dsl.update(STAGED.as("s"))
+                .set(stored)
+                .from(table(name(dataset.table())).as("c"))
+                .where(joinOnKey(dataset))
+                .execute();
+        List<Field<?>> values = columns(null, dataset.databaseColumns());
+        return dsl.select(LINE).select(values)
+                .from(STAGED)
+                .where(DSL.or(columns(null, columns).stream().map(Field::isNotNull).toList()))
+                .orderBy(LINE)
+                .fetch(row -> {
+                    Object[] all = row.intoArray();
+                    return new Kept((Integer) all[0], Arrays.copyOfRange(all, 1, all.length));
+                });
+    }
+
+    /** A staged row with a value kept from what is stored: its line and its values in column order. */
+    record Kept(int line, Object[] values) {
     }
 
     /**

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.NotFound;
+import no.ukp.monitor.system.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -71,6 +74,26 @@ class ImportController {
                                             HttpServletRequest request, Principal user) throws IOException {
         return importFile(dataset, request.getInputStream(), fileName(disposition), contentType,
                 request.getContentLengthLong(), dryRun, user);
+    }
+
+    /**
+     * An empty template of a dataset's file, {@code format} {@code xlsx} (the default; with the
+     * sheet «Forklaring») or {@code csv}: 404 for an unknown dataset, 400 for another format.
+     */
+    @GetMapping("/{dataset}/template")
+    ResponseEntity<byte[]> template(@PathVariable String dataset, @RequestParam(defaultValue = "xlsx") String format) {
+        Dataset named = Dataset.named(dataset);
+        FileFormat fileFormat = switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "xlsx" -> FileFormat.XLSX;
+            case "csv" -> FileFormat.CSV;
+            default -> throw new InvalidRequest("Ukjent format «" + Problems.cut(format) + "»: bruk xlsx eller csv");
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(fileFormat == FileFormat.XLSX ? FileFormat.XLSX_MEDIA_TYPE
+                        : "text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ImportTemplate.fileName(named, fileFormat)).build().toString())
+                .body(ImportTemplate.write(named, fileFormat));
     }
 
     @GetMapping

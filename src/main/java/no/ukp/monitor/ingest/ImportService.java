@@ -71,12 +71,12 @@ public class ImportService {
      */
     ImportResult importUpload(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
                               boolean dryRun, String user) throws IOException {
-        Dataset dataset = Dataset.bySlug(slug).orElse(null);
-        if (dataset == null) {
-            String message = "Ukjent datasett «" + cut(slug, ImportRepository.DATASET_SIZE)
-                    + "»: bruk monthly-statistics, short-term-stays, snapshots eller population";
-            record(slug, fileName, mediaType, declaredSize, dryRun, user, message);
-            throw new NotFound(message);
+        Dataset dataset;
+        try {
+            dataset = Dataset.named(slug);
+        } catch (NotFound unknown) {
+            record(slug, fileName, mediaType, declaredSize, dryRun, user, unknown.getMessage());
+            throw unknown;
         }
         long max = properties.maxSize().toBytes();
         if (declaredSize > max) {
@@ -176,15 +176,13 @@ public class ImportService {
                 YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
         try (FactStore.Staging staging = facts.openStaging(dataset);
              RowSource source = format.open(upload.path(), properties)) {
-            SourceRow header = nextNonBlank(source);
+            FileLayout layout = new FileLayout(source, problems);
+            SourceRow header = layout.header(validator::knownNames);
             if (header == null) {
                 problems.error(new ImportProblem(1, "", "", "Filen er tom: første linje må være overskriftene"));
             } else if (validator.readHeader(header)) {
                 SourceRow row;
-                while (!problems.errorsFull() && (row = readRow(source, problems, importId)) != null) {
-                    if (row.isBlank()) {
-                        continue;
-                    }
+                while (!problems.errorsFull() && (row = readRow(layout, problems, importId)) != null) {
                     rows++;
                     Object[] values = validator.validate(row);
                     if (values != null) {
@@ -205,6 +203,12 @@ public class ImportService {
                 problems.error(new ImportProblem(duplicate.value1(), validator.header(0), duplicate.value3(),
                         "Samme " + dataset.keyDescription() + " som linje " + duplicate.value2()
                                 + ": hver finnes bare én gang per fil"));
+            }
+        }
+        if (problems.errors().isEmpty()) {
+            // a column the file does not have keeps what is stored; only a blank cell means "not known"
+            for (FactStore.Kept kept : facts.keepStored(dataset, validator.absentValueColumns())) {
+                validator.checkKept(kept.line(), kept.values());
             }
         }
         List<ImportProblem> errors = problems.sortedErrors();
@@ -237,16 +241,8 @@ public class ImportService {
                 List.of(), null, changes, implausible);
     }
 
-    private static SourceRow nextNonBlank(RowSource source) throws IOException {
-        SourceRow row;
-        while ((row = source.next()) != null && row.isBlank()) {
-            // a blank line before the header is ignored, as everywhere else
-        }
-        return row;
-    }
-
-    /** The next row; a file that breaks off (bad quoting, a damaged XLSX) is an error, not a crash. */
-    private static SourceRow readRow(RowSource source, Problems problems, long importId) {
+    /** The next data row; a file that breaks off (bad quoting, a damaged XLSX) is an error, not a crash. */
+    private static SourceRow readRow(FileLayout source, Problems problems, long importId) {
         try {
             return source.next();
         } catch (IOException | RuntimeException e) {

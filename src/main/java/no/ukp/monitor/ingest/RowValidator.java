@@ -3,6 +3,7 @@ package no.ukp.monitor.ingest;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class RowValidator {
     private int headerWidth;
     private int currentLine;
     private final List<String> rowWarnings = new ArrayList<>();
+    /** Every accepted header name's {@link Column#key}: the index of its column, or {@link #IGNORED}. */
+    private final Map<String, Integer> keys = new HashMap<>();
+    private static final int IGNORED = -1;
 
     RowValidator(Dataset dataset, MunicipalityNumbers municipalities, YearMonth currentMonth, OffsetDateTime now,
                  ImportService.Problems problems) {
@@ -30,41 +34,90 @@ final class RowValidator {
         this.context = new RowContext(municipalities, currentMonth, now, rowWarnings::add);
         this.positions = new int[dataset.columns().size()];
         this.headers = new String[dataset.columns().size()];
+        Dataset.IGNORED_HEADERS.forEach(name -> keys.put(Column.key(name), IGNORED));
+        for (int i = 0; i < dataset.columns().size(); i++) {
+            for (String name : dataset.columns().get(i).names()) {
+                keys.put(Column.key(name), i);
+            }
+        }
     }
 
-    /** Finds each column in the header; false (with errors on line 1) when required ones are missing. */
+    /** Finds each column in the header; false (with errors on line 1) when a column is missing or misspelled. */
     boolean readHeader(SourceRow header) {
         headerWidth = header.cells().size();
         boolean complete = true;
         List<Column> columns = dataset.columns();
         for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
             positions[i] = -1;
-            headers[i] = column.name();
-            for (int p = 0; p < header.cells().size(); p++) {
-                if (column.isNamed(header.cells().get(p))) {
-                    if (positions[i] >= 0) {
-                        problems.error(new ImportProblem(header.line(), header.cells().get(p), header.cells().get(p),
-                                "Kolonnen «" + column.name() + "» står to ganger i overskriften"));
-                        complete = false;
-                    }
-                    positions[i] = p;
-                    headers[i] = header.cells().get(p).strip();
+            headers[i] = columns.get(i).name();
+        }
+        List<Integer> unknown = new ArrayList<>();
+        for (int p = 0; p < header.cells().size(); p++) {
+            String cell = header.cells().get(p);
+            Integer i = cell.isBlank() ? Integer.valueOf(IGNORED) : keys.get(Column.key(cell));
+            if (i == null) {
+                unknown.add(p);
+            } else if (i != IGNORED) {
+                if (positions[i] >= 0) {
+                    problems.error(new ImportProblem(header.line(), cell, cell,
+                            "Kolonnen «" + columns.get(i).label() + "» står to ganger i overskriften"));
+                    complete = false;
                 }
+                positions[i] = p;
+                headers[i] = cell.strip();
             }
-            if (positions[i] < 0 && column.required()) {
-                problems.error(new ImportProblem(header.line(), column.name(), "",
-                        "Kolonnen «" + column.name() + "»" + aliases(column) + " mangler i overskriften"));
+        }
+        boolean[] suggested = new boolean[columns.size()];
+        for (int p : unknown) {
+            String cell = header.cells().get(p);
+            HeaderNames.Suggestion suggestion = HeaderNames.nearest(cell, columns, i -> positions[i] < 0);
+            if (suggestion == null) {
+                problems.warning(new ImportProblem(header.line(), cell, cell, "Ukjent kolonne, den blir ikke lest"));
+            } else {
+                suggested[suggestion.column()] = true;
+                problems.error(new ImportProblem(header.line(), cell, cell, "Ukjent kolonne «" + cell.strip()
+                        + "»: mente du «" + suggestion.name() + "»? Rett overskriften, ellers blir kolonnen ikke lest"));
                 complete = false;
             }
         }
-        for (int p = 0; p < header.cells().size(); p++) {
-            String name = header.cells().get(p);
-            if (!name.isBlank() && columns.stream().noneMatch(c -> c.isNamed(name))) {
-                problems.warning(new ImportProblem(header.line(), name, name, "Ukjent kolonne, den blir ikke lest"));
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (positions[i] < 0 && column.required() && !suggested[i]) {
+                problems.error(new ImportProblem(header.line(), column.name(), "",
+                        "Kolonnen «" + column.label() + "»" + otherNames(column) + " mangler i overskriften"));
+                complete = false;
             }
         }
         return complete;
+    }
+
+    /**
+     * How many cells of a row name a column of the dataset or a header it ignores: a header row
+     * names at least two, a title row above it fewer.
+     */
+    int knownNames(SourceRow row) {
+        int known = 0;
+        for (String cell : row.cells()) {
+            if (!cell.isBlank() && keys.containsKey(Column.key(cell))) {
+                known++;
+            }
+        }
+        return known;
+    }
+
+    /**
+     * The optional value columns the header does not have: their stored values are kept, where a
+     * blank cell would mean "not known". Key columns ({@code område}) are not among them.
+     */
+    List<String> absentValueColumns() {
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < positions.length; i++) {
+            String column = dataset.databaseColumn(dataset.columns().get(i));
+            if (positions[i] < 0 && !dataset.keyColumns().contains(column)) {
+                absent.add(column);
+            }
+        }
+        return absent;
     }
 
     /** The row's values in column order, or null when it has errors (which are reported). */
@@ -115,6 +168,22 @@ final class RowValidator {
         return breaches.isEmpty() ? values : null;
     }
 
+    /**
+     * Checks the rules of a row whose values the file does not have all of, with the stored ones
+     * kept ({@link FactStore#keepStored}): a stored count may exceed a changed one. Each breach is
+     * an error on the row's line, naming the column that is missing and its stored value.
+     */
+    void checkKept(int line, Object[] values) {
+        for (Dataset.RuleBreach breach : dataset.check(new Dataset.Row(dataset, values))) {
+            int i = indexOf(breach.column());
+            Column column = dataset.columns().get(i);
+            String value = String.valueOf(values[i]);
+            String message = positions[i] >= 0 ? breach.message() : breach.message() + ". Verdien " + value
+                    + " er lagret fra før, og filen har ikke kolonnen «" + column.label() + "»: ta den med";
+            problems.error(new ImportProblem(line, positions[i] >= 0 ? headers[i] : column.label(), value, message));
+        }
+    }
+
     /** The header of the dataset's i-th column as the file writes it. */
     String header(int i) {
         return headers[i];
@@ -140,7 +209,9 @@ final class RowValidator {
         throw new IllegalArgumentException(columnName);
     }
 
-    private static String aliases(Column column) {
-        return column.aliases().isEmpty() ? "" : " (eller «" + String.join("» / «", column.aliases()) + "»)";
+    /** The column's other accepted names, e.g. {@code  (eller «periode» / «month»)}. */
+    private static String otherNames(Column column) {
+        List<String> others = column.names().subList(1, column.names().size());
+        return others.isEmpty() ? "" : " (eller «" + String.join("» / «", others) + "»)";
     }
 }

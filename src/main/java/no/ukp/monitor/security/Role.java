@@ -3,11 +3,12 @@ package no.ukp.monitor.security;
 import java.util.List;
 
 /**
- * What a user may do. Every user reads; exports (CSV, reports for download), imports and
- * administration (targets, reference data, undoing an import) are granted per user.
+ * What a user may do. Every user reads; exports (CSV, reports for download), imports,
+ * administration (targets, reference data, undoing an import) and the action plan (measures and
+ * their statuses) are granted per user.
  */
 public enum Role {
-    READ, EXPORT, IMPORT, ADMIN;
+    READ, EXPORT, IMPORT, ADMIN, PLAN;
 
     /** The built-in users and their roles, as in the contract's "Access" section. */
     static List<Role> of(String user) {
@@ -16,6 +17,7 @@ public enum Role {
             case "analyst" -> List.of(READ, EXPORT);
             case "ingest" -> List.of(READ, IMPORT);
             case "admin" -> List.of(READ, EXPORT, IMPORT, ADMIN);
+            case "planner" -> List.of(READ, PLAN);
             default -> throw new IllegalArgumentException("unknown user " + user);
         };
     }

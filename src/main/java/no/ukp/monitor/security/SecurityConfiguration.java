@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         // undoing an import is the admin's; importing is the importer's
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/*/undo").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
+                        // the template of an import file: for whoever may import it
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
                         // targets and reference data: everyone reads, the admin changes
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
                         .hasRole(Role.READ.name())
@@ -89,6 +91,7 @@ class SecurityConfiguration {
         configured.put("analyst", passwords.analyst());
         configured.put("ingest", passwords.ingest());
         configured.put("admin", passwords.admin());
+        configured.put("planner", passwords.planner());
         boolean embedded = DatabaseMode.isEmbedded(environment);
         List<UserDetails> users = new ArrayList<>();
         configured.forEach((name, password) -> {

@@ -101,6 +101,44 @@ public final class XmrEngine {
                 latest.hasLimits() ? assurance(direction, target, latest.lpl(), latest.upl()) : null);
     }
 
+    /**
+     * Whether the series changed from {@code start} on ({@link SpcChange}): the months before it are
+     * the baseline, charted as one phase; the months from it on are judged by the four rules against
+     * the baseline's mean, limits and 2-sigma band extended forward.
+     */
+    public static SpcChange change(List<Observation> series, Direction direction, YearMonth start, int minPoints) {
+        List<Observation> before = new ArrayList<>();
+        List<Observation> after = new ArrayList<>();
+        for (Observation o : series) {
+            if (o.value() != null) {
+                (o.month().isBefore(start) ? before : after).add(o);
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        Phase baseline = before.isEmpty() ? new Phase(start, start.minusMonths(1), 0, null, null, null, null, null)
+                : phase(before.get(0).month(), start.minusMonths(1), before, 0, direction, false, minPoints, points);
+        double[] x = new double[after.size()];
+        double sum = 0;
+        for (int k = 0; k < x.length; k++) {
+            x[k] = after.get(k).value();
+            sum += x[k];
+        }
+        List<List<Signal>> signals = baseline.hasLimits()
+                ? signals(x, baseline.mean(), baseline.lpl(), baseline.upl(), baseline.lowerTwoSigma(), baseline.upperTwoSigma())
+                : null;
+        SpcChange.Verdict verdict = x.length < SpcChange.MIN_AFTER || !baseline.hasLimits() ? SpcChange.Verdict.TOO_EARLY
+                : SpcChange.Verdict.NO_CHANGE;
+        for (int k = 0; k < x.length; k++) {
+            List<Signal> own = signals == null ? List.of() : signals.get(k);
+            PointVariation variation = variation(own, direction);
+            points.add(new Point(after.get(k).month(), x[k], 1, own, variation));
+            if (verdict != SpcChange.Verdict.TOO_EARLY && variation != PointVariation.COMMON) {
+                verdict = variation == PointVariation.IMPROVEMENT ? SpcChange.Verdict.IMPROVEMENT : SpcChange.Verdict.CONCERN;
+            }
+        }
+        return new SpcChange(start, baseline, x.length, x.length == 0 ? null : sum / x.length, List.copyOf(points), verdict);
+    }
+
     /** One phase's statistics; adds its points, with their signals, to {@code points}. */
     private static Phase phase(YearMonth from, YearMonth to, List<Observation> values, int index, Direction direction,
                                boolean screenOutliers, int minPoints, List<Point> points) {
@@ -156,21 +194,26 @@ public final class XmrEngine {
         return count == 0 ? average : kept / count;
     }
 
-    /** Per point, the rules that flag it, in the order of {@link Rule}. */
+    /**
+     * Per point, the rules that flag it, in the order of {@link Rule}. A value within {@link #tolerance}
+     * of the mean, a limit or the band counts as on it: a sum of doubles must not put the points of a
+     * constant series (0.8, 0.8, …) on one side of their own mean (0.8000000000000002).
+     */
     static List<List<Signal>> signals(double[] x, double mean, double lpl, double upl, double lowerTwoSigma,
                                       double upperTwoSigma) {
         int n = x.length;
+        double tolerance = tolerance(mean);
         int[] side = new int[n];
         for (int k = 0; k < n; k++) {
-            side[k] = x[k] > mean ? 1 : x[k] < mean ? -1 : 0;
+            side[k] = x[k] > mean + tolerance ? 1 : x[k] < mean - tolerance ? -1 : 0;
         }
         int[] outside = new int[n];
         for (int k = 0; k < n; k++) {
-            outside[k] = x[k] > upl ? 1 : x[k] < lpl ? -1 : 0;
+            outside[k] = x[k] > upl + tolerance ? 1 : x[k] < lpl - tolerance ? -1 : 0;
         }
         int[] shift = shift(side);
         int[] trend = trend(x);
-        int[] twoOfThree = twoOfThree(x, side, lowerTwoSigma, upperTwoSigma);
+        int[] twoOfThree = twoOfThree(x, side, lowerTwoSigma - tolerance, upperTwoSigma + tolerance);
         List<List<Signal>> result = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             List<Signal> own = new ArrayList<>(4);
@@ -181,6 +224,11 @@ public final class XmrEngine {
             result.add(own.isEmpty() ? List.of() : List.copyOf(own));
         }
         return result;
+    }
+
+    /** How close to the mean or a limit a value counts as on it: a billionth of the mean (at least of 1). */
+    static double tolerance(double mean) {
+        return 1e-9 * Math.max(1, Math.abs(mean));
     }
 
     /** {@value #RUN_LENGTH} or more consecutive points on one side of the mean; a point on it breaks the run. */

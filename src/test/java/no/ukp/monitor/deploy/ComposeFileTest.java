@@ -119,7 +119,7 @@ class ComposeFileTest {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://timescaledb:5432/ukp")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "ukp")
                 .containsKeys("SPRING_DATASOURCE_PASSWORD", "UKP_VIEWER_PASSWORD", "UKP_ANALYST_PASSWORD",
-                        "UKP_INGEST_PASSWORD", "UKP_ADMIN_PASSWORD", "UKP_READER_PASSWORD", "UKP_DEMO_ENABLED");
+                        "UKP_INGEST_PASSWORD", "UKP_ADMIN_PASSWORD", "UKP_PLANNER_PASSWORD", "UKP_READER_PASSWORD", "UKP_DEMO_ENABLED");
         assertThat(environment.get("UKP_DEMO_ENABLED")).isEqualTo("${UKP_DEMO_ENABLED:-false}");
     }
 

@@ -781,7 +781,7 @@ class GrafanaDashboardQueriesTest {
         assertThat(mappings).as("value mappings of the Variasjon column").isNotNull();
         Map<String, String> colours = new HashMap<>();
         for (JsonNode mapping : mappings) {
-            mapping.path("options").fields().forEachRemaining(e -> colours.put(e.getKey(), e.getValue().path("color").asText()));
+            mapping.path("options").properties().forEach(e -> colours.put(e.getKey(), e.getValue().path("color").asText()));
         }
         assertThat(colours).as("every variation and assurance in its MDC colour").containsAllEntriesOf(MDC_COLOURS);
         assertThat(MDC_COLOURS).as("every word the service can store").hasSize(

@@ -1,0 +1,6 @@
+/**
+ * The committee's action plan (tiltaksplan): measures with activities, their monthly statuses with
+ * history, and whether the linked indicators changed after a measure started (its effect, judged
+ * by the one XmR engine against the baseline's limits extended forward).
+ */
+package no.ukp.monitor.measure;
