@@ -693,8 +693,9 @@ class GrafanaDashboardQueriesTest {
                 measure.path("activities").forEach(a -> expected.add(planRow(measure, a, scopeNames)));
             }
             String where = "tiltak plan " + scope;
-            assertThat(transformed(table, run(table.path("targets").get(0).path("rawSql").asText(), context, where), where).maps())
-                    .as("%s: the API's measures, each followed by its activities", where).containsExactlyElementsOf(expected);
+            Result plan = transformed(table, run(table.path("targets").get(0).path("rawSql").asText(), context, where), where);
+            assertThat(plan.columns()).as("the template's columns, in its order").containsExactlyElementsOf(expected.get(0).keySet());
+            assertThat(plan.maps()).as("%s: the API's measures, each followed by its activities", where).containsExactlyElementsOf(expected);
 
             Map<String, Map<YearMonth, Integer>> expectedSeries = new LinkedHashMap<>();
             for (JsonNode measure : shown) {

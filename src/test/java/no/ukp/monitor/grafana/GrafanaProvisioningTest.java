@@ -204,6 +204,18 @@ class GrafanaProvisioningTest {
     }
 
     @Test
+    void shouldExplainThePlanDashboardAndWhereThePlanIsEdited() {
+        Dashboard d = GrafanaFiles.dashboard("ukp-tiltak");
+        assertThat(d.variables()).extracting(v -> v.path("name").asText()).containsExactly("omraade");
+        assertThat(d.panels()).extracting(p -> p.path("type").asText()).contains("stat", "table", "state-timeline", "text");
+        JsonNode help = d.panels().stream().filter(p -> p.path("type").asText().equals("text")).findFirst().orElseThrow();
+        assertThat(help.path("title").asText()).isEqualTo("Slik leses dashbordet");
+        assertThat(help.path("options").path("content").asText()).as("legend, where the plan is edited, demo data")
+                .contains("Ingen avvik").contains("Mindre avvik, men håndteres").contains("Kritiske avvik, når ikke målsetning")
+                .contains("/tiltak").contains("/api/v1/measures").contains("syntetiske");
+    }
+
+    @Test
     void shouldRepeatThePerIndicatorPanelsByAVariableOverTheCatalogue() {
         int repeated = 0;
         for (Dashboard d : GrafanaFiles.dashboards()) {
