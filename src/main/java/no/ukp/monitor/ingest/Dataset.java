@@ -110,6 +110,16 @@ public enum Dataset {
         return table;
     }
 
+    /** The kind of data in Norwegian, as people choose it on the import page. */
+    public String title() {
+        return switch (this) {
+            case MONTHLY_STATISTICS -> "Månedsstatistikk (UKP)";
+            case SHORT_TERM_STAYS -> "Korttidsopphold";
+            case SNAPSHOTS -> "Øyeblikksbilde";
+            case POPULATION -> "Folketall";
+        };
+    }
+
     /** Whether the indicators are computed from this table (V7: its sums per scope and month are stored). */
     boolean feedsIndicators() {
         return this == MONTHLY_STATISTICS || this == SHORT_TERM_STAYS;
