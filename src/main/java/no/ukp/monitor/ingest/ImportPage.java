@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
 import java.security.SecureRandom;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import org.springframework.stereotype.Controller;
@@ -43,6 +45,7 @@ class ImportPage {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ImportService imports;
@@ -205,7 +208,7 @@ class ImportPage {
     private ResultView view(boolean stored, ImportService.Received received, ImportResult result, String token) {
         List<StatusRow> changes = result.statusChanges() == null ? List.of() : result.statusChanges().stream()
                 .map(c -> new StatusRow(catalogue.find(c.indicator()).map(IndicatorDefinition::name).orElse(c.indicator()),
-                        c.month(), c.from().text(), c.to().text()))
+                        YearMonth.parse(c.month()).format(MONTH), c.from().text(), c.to().text()))
                 .toList();
         return new ResultView(stored, received.dataset().title(), received.upload().fileName(), result, changes, token);
     }
