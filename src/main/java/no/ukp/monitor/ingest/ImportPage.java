@@ -70,7 +70,7 @@ class ImportPage {
     }
 
     /** One attempt of the audit as the history shows it. */
-    record HistoryRow(ImportEntry entry, String dataset, String when, String kind, String outcome) {
+    record HistoryRow(ImportEntry entry, String dataset, String when, String outcome) {
     }
 
     @GetMapping
@@ -216,20 +216,22 @@ class ImportPage {
     private static HistoryRow historyRow(ImportEntry entry) {
         String dataset = Dataset.bySlug(entry.dataset()).map(Dataset::title).orElse(entry.dataset());
         String when = entry.startedAt().atZoneSameInstant(OSLO).format(WHEN);
-        return new HistoryRow(entry, dataset, when, entry.dryRun() ? "Kontroll" : "Lagring", outcome(entry.outcome()));
+        String outcome = outcome(entry.outcome());
+        return new HistoryRow(entry, dataset, when, entry.dryRun() ? "Kontroll: " + outcome
+                : Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1));
     }
 
-    /** The audit's outcomes in Norwegian (docs/file-formats.md lists them). */
+    /** The audit's outcomes in Norwegian (docs/file-formats.md lists them); a dry run's get «Kontroll: » before. */
     static String outcome(String outcome) {
         return switch (outcome) {
             case "stored" -> "Lagret";
-            case "validated" -> "Uten feil";
-            case "rejected" -> "Feil i filen";
-            case "refused" -> "Avvist før lesing";
-            case "busy" -> "Ikke kjørt: en annen import pågikk";
-            case "failed" -> "Feilet";
-            case "interrupted" -> "Avbrutt";
-            case "running" -> "Pågår";
+            case "validated" -> "uten feil";
+            case "rejected" -> "feil i filen";
+            case "refused" -> "avvist før lesing";
+            case "busy" -> "ikke kjørt, en annen import pågikk";
+            case "failed" -> "feilet";
+            case "interrupted" -> "avbrutt";
+            case "running" -> "pågår";
             default -> outcome;
         };
     }

@@ -155,14 +155,15 @@ class BrowserPagesTest {
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Importhistorikk")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Importhistorikk");
         Locator stored = page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-mars-2019.csv"))
-                .filter(new Locator.FilterOptions().setHasText("Lagring"));
+                .filter(new Locator.FilterOptions().setHasText("Lagret"));
         assertThat(stored).hasCount(1);
-        assertThat(stored.locator("td").allInnerTexts().subList(1, 10)).containsExactly(
-                "ingest", "Månedsstatistikk (UKP)", "ukp-mars-2019.csv", "Lagring", "Lagret", "2", "2", "0", "0");
+        assertThat(stored.locator("td").allInnerTexts().subList(1, 11)).containsExactly(
+                "ingest", "Månedsstatistikk (UKP)", "ukp-mars-2019.csv", "Lagret", "2", "2", "0", "0", "0", "0");
         Locator rejected = page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-mars-2019-med-feil.csv"));
-        assertThat(rejected).containsText("Feil i filen");
-        rejected.locator("summary").click();
-        assertThat(rejected.locator("details li").first()).containsText("linje 2, UKP_opphold «mange»");
+        assertThat(rejected.first()).containsText("Kontroll: feil i filen");
+        Locator messages = page.locator("details", new Page.LocatorOptions().setHasText("ukp-mars-2019-med-feil.csv"));
+        messages.locator("summary").click();
+        assertThat(messages.locator("li").first()).containsText("linje 2, UKP_opphold «mange»");
         check("historikk");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg ut")).click();
