@@ -82,6 +82,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings) throws Exception {
         ProblemEntryPoint basicEntryPoint = new ProblemEntryPoint();
+        PageEntryPoint pages = new PageEntryPoint(basicEntryPoint);
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // the login form needs its style sheets and scripts before anyone has logged in
@@ -93,7 +94,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").failureHandler(LoginThrottleFilter::formLoginFailed))
                 .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(basicEntryPoint))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utlogget"))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new PageEntryPoint(basicEntryPoint)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(pages))
                 .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();

@@ -46,10 +46,21 @@ class PageAccessTest {
 
     @Test
     void shouldTellHtmxToLoadTheLoginFormWhenTheSessionIsGone() {
-        ResponseEntity<String> page = noRedirects().exchange(RequestEntity.post(uri("/import/kontroller"))
+        ResponseEntity<String> page = noRedirects().exchange(RequestEntity.get(uri("/import"))
                 .header("HX-Request", "true").accept(MediaType.ALL).build(), String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(page.getHeaders().getFirst("HX-Redirect")).isEqualTo("/login");
+        // a form posted after its session ended carries a token no session knows: log in again, not 403
+        ResponseEntity<String> post = noRedirects().exchange(RequestEntity.post(uri("/import/lagre"))
+                .header("HX-Request", "true").header(HttpHeaders.COOKIE, "JSESSIONID=ended")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body("token=abc&_csrf=old"), String.class);
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(post.getHeaders().getFirst("HX-Redirect")).isEqualTo("/login");
+        ResponseEntity<String> plain = noRedirects().exchange(RequestEntity.post(uri("/import/lagre"))
+                .accept(MediaType.TEXT_HTML).header(HttpHeaders.COOKIE, "JSESSIONID=ended")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body("token=abc&_csrf=old"), String.class);
+        assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(plain.getHeaders().getLocation().getPath()).isEqualTo("/login");
     }
 
     @Test
