@@ -57,10 +57,11 @@ class BrowserPagesTest {
             03.2019;5001;mange;3;9;2
             03.2019;5028;4;7;1;2
             """;
+    /** Fixed; Melhus under its number before 2018, which is mapped with a warning. */
     static final String FIXED = """
             Måned;Kommunenr;UKP_opphold;Opphold_0_døgn;UKP_døgn;Rett_hjem
             03.2019;5001;12;3;9;2
-            03.2019;5028;8;7;1;2
+            03.2019;1653;8;7;1;2
             """;
 
     @LocalServerPort
@@ -138,6 +139,11 @@ class BrowserPagesTest {
         assertThat(page.locator("#resultat-tittel")).hasText("Resultat av kontrollen");
         assertThat(page.locator(".ukp-counts")).containsText("2 nye");
         assertThat(page.locator("#resultat")).not().containsText("Feil i filen");
+        Locator warnings = page.locator("table:has(caption:text-is('Advarsler'))");
+        assertThat(warnings.locator("tbody tr")).hasCount(1);
+        assertThat(rows(warnings).get(0).subList(0, 3)).containsExactly("3", "Kommunenr", "1653");
+        assertThat(page.locator("table:has(caption:text-is('Statuser som ville endre seg')) tbody tr").first())
+                .containsText("mars 2019");
         check("import-kontrollert");
 
         String token = page.locator("input[name=token]").inputValue();
@@ -158,7 +164,7 @@ class BrowserPagesTest {
                 .filter(new Locator.FilterOptions().setHasText("Lagret"));
         assertThat(stored).hasCount(1);
         assertThat(stored.locator("td").allInnerTexts().subList(1, 11)).containsExactly(
-                "ingest", "Månedsstatistikk (UKP)", "ukp-mars-2019.csv", "Lagret", "2", "2", "0", "0", "0", "0");
+                "ingest", "Månedsstatistikk (UKP)", "ukp-mars-2019.csv", "Lagret", "2", "2", "0", "0", "0", "1");
         Locator rejected = page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-mars-2019-med-feil.csv"));
         assertThat(rejected.first()).containsText("Kontroll: feil i filen");
         Locator messages = page.locator("details", new Page.LocatorOptions().setHasText("ukp-mars-2019-med-feil.csv"));
