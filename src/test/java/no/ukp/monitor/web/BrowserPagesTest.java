@@ -227,6 +227,8 @@ class BrowserPagesTest {
         page.keyboard().press("Shift+Tab");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(url("/"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("UKP – månedsrapport");
+        check("start");
         page.navigate("/import/historikk");
         assertThat(page.locator("header")).containsText("Innlogget som viewer");
         // a viewer may read the history but not import, and is not offered the page
