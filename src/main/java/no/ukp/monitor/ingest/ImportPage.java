@@ -222,7 +222,7 @@ class ImportPage {
     }
 
     /** The audit's outcomes in Norwegian (docs/file-formats.md lists them); a dry run's get «Kontroll: » before. */
-    static String outcome(String outcome) {
+    private static String outcome(String outcome) {
         return switch (outcome) {
             case "stored" -> "Lagret";
             case "validated" -> "uten feil";
