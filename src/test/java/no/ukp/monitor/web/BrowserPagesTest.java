@@ -131,6 +131,10 @@ class BrowserPagesTest {
         assertThat(rows.get(1).subList(0, 3)).containsExactly("3", "Opphold_0_døgn", "7");
         assertThat(rows).allSatisfy(row -> assertThat(row.get(3)).isNotBlank());
         assertThat(page.locator("#resultat-tittel")).isFocused();
+        // the upload reported its progress to the form's progress bar, which is hidden again now
+        assertThat(page.locator("#opplasting")).isHidden();
+        assertThat(((Number) page.evaluate("document.getElementById('opplasting-fremdrift').value")).doubleValue())
+                .as("upload progress shown").isPositive();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre"))).hasCount(0);
         check("import-feil");
 
