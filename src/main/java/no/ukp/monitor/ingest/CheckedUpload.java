@@ -19,11 +19,13 @@ final class CheckedUpload implements HttpSessionBindingListener {
 
     private final String token;
     private final ImportService.Received received;
+    private final ImportResult check;
     private final AtomicBoolean taken = new AtomicBoolean();
 
-    CheckedUpload(String token, ImportService.Received received) {
+    CheckedUpload(String token, ImportService.Received received, ImportResult check) {
         this.token = token;
         this.received = received;
+        this.check = check;
     }
 
     String token() {
@@ -32,6 +34,11 @@ final class CheckedUpload implements HttpSessionBindingListener {
 
     ImportService.Received received() {
         return received;
+    }
+
+    /** What the check found: shown again when Lagre needs a confirmation it did not get. */
+    ImportResult check() {
+        return check;
     }
 
     /** Claims it for storing, once: a second click on Lagre finds it taken. */

@@ -32,7 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
  * The import pages. {@code /import}: choose the kind of data, upload a file, **Kontroller** runs
  * the dry run ({@link ImportService}, as the API's {@code ?dryRun=true}) and shows its errors,
  * warnings, counts and status changes; a file without errors is kept server-side
- * ({@link CheckedUpload}) and **Lagre** stores exactly that file. {@code /import/historikk}: the
+ * ({@link CheckedUpload}) and **Lagre** stores exactly that file, once the user has confirmed
+ * the implausible values the check warned about, if any. {@code /import/historikk}: the
  * audit, newest first. htmx posts get the result fragment, plain form posts the whole page.
  */
 @Controller
@@ -105,7 +106,7 @@ class ImportPage {
         String token = null;
         if (result.accepted()) {
             token = HexFormat.of().formatHex(randomBytes());
-            session.setAttribute(CheckedUpload.ATTRIBUTE, new CheckedUpload(token, received));
+            session.setAttribute(CheckedUpload.ATTRIBUTE, new CheckedUpload(token, received, result));
         } else {
             received.close();
         }
@@ -114,7 +115,8 @@ class ImportPage {
     }
 
     @PostMapping("/lagre")
-    String store(@RequestParam("token") String token, Principal user, HttpSession session, Model model,
+    String store(@RequestParam("token") String token, @RequestParam(name = "bekreftet", defaultValue = "false") boolean confirmed,
+                 Principal user, HttpSession session, Model model,
                  @RequestHeader(value = "HX-Request", required = false) String htmx) throws IOException {
         form(model, null);
         CheckedUpload checked = session.getAttribute(CheckedUpload.ATTRIBUTE) instanceof CheckedUpload c
@@ -127,6 +129,13 @@ class ImportPage {
         boolean done = false;
         try {
             ImportService.Received received = checked.received();
+            if (checked.check().implausible() > 0 && !confirmed) {
+                // values far outside the municipality's history: stored only when the user says they are right
+                model.addAttribute("selected", received.dataset().slug());
+                model.addAttribute("view", view(false, received, checked.check(), token));
+                model.addAttribute("confirmMissing", true);
+                return view(htmx);
+            }
             if (!received.upload().intact()) {
                 done = true;
                 model.addAttribute("message", "Den kontrollerte filen er endret på tjeneren og lagres ikke. "

@@ -53,6 +53,7 @@ class CheckedUploadTest {
     private CheckedUpload checked(String content) throws IOException {
         Upload upload = Upload.spool(Files.createTempFile(spool, "ukp-import-", ".upload"),
                 new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), "fil.csv", "text/csv", 1_000_000);
-        return new CheckedUpload("token-" + content.hashCode(), new ImportService.Received(Dataset.POPULATION, upload, FileFormat.CSV));
+        return new CheckedUpload("token-" + content.hashCode(), new ImportService.Received(Dataset.POPULATION, upload, FileFormat.CSV),
+                null);
     }
 }

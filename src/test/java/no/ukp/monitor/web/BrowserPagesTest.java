@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import no.ukp.monitor.Chromium;
 import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -66,6 +69,8 @@ class BrowserPagesTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestRestTemplate rest;
 
     Playwright playwright;
     Browser browser;
@@ -211,6 +216,42 @@ class BrowserPagesTest {
         } finally {
             plain.close();
         }
+    }
+
+    @Test
+    void shouldAskForAConfirmationBeforeStoringAnImplausibleValue() {
+        StringBuilder history = new StringBuilder("month;municipality;ukp_stays;zero_day_stays;ukp_days;discharged_home\n");
+        for (int month = 1; month <= 12; month++) {
+            history.append(String.format("2015-%02d;5029;%d;5;%d;10%n", month, 20 + month % 3, 40 + month % 5));
+        }
+        new ImportClient(rest).store("monthly-statistics", history.toString());
+        page.navigate("/import");
+        logIn("ingest", TestUsers.PASSWORD);
+        page.getByLabel("Hva slags data").selectOption("monthly-statistics");
+        upload("skaun-januar-2016.csv", """
+                Måned;Kommunenr;UKP_opphold;Opphold_0_døgn;UKP_døgn;Rett_hjem
+                01.2016;5029;21;5;4000;10
+                """);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        assertThat(page.locator("#resultat .ds-alert[data-color=warning]")).containsText("1 verdi ser uvanlig ut");
+        Locator warnings = page.locator("table:has(caption:text-is('Advarsler'))");
+        assertThat(rows(warnings).get(0).subList(0, 3)).containsExactly("2", "UKP_døgn", "4000");
+        Locator confirm = page.getByLabel("Jeg har sjekket de uvanlige verdiene, og de er riktige");
+        assertThat(confirm).not().isChecked();
+        check("import-uvanlig");
+
+        // unconfirmed, the service stores nothing (a browser does not even send the form)
+        APIResponse unconfirmed = page.request().post("/import/lagre", RequestOptions.create().setForm(FormData.create()
+                .set("token", page.locator("input[name=token]").inputValue())
+                .set("_csrf", page.locator("#resultat input[name=_csrf]").inputValue())));
+        assertThat(unconfirmed.text()).contains("Bekreft at de uvanlige verdiene er riktige");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Resultat av kontrollen");
+
+        confirm.check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
+        assertThat(page.locator("#resultat")).containsText("Lagret: 1 nye, 0 endret, 0 uendret.");
     }
 
     @Test
