@@ -54,6 +54,13 @@ final class DatabaseGuard {
                     reasons.add(targets + " target versions were added by users");
                 }
             }
+            if (tables.contains("measure")) {
+                long measures = count(s, "SELECT count(*) FROM measure WHERE parent_id IS NULL AND description IS DISTINCT FROM '"
+                        + NationalDataSet.PLAN_DESCRIPTION + "'");
+                if (measures > 0) {
+                    reasons.add(measures + " measures of the action plan were not made by the benchmark");
+                }
+            }
             List<String> regions = strings(s, "SELECT id FROM region WHERE id NOT LIKE '" + SyntheticReference.PREFIX + "%' ORDER BY 1");
             regions.removeAll(REFERENCE_REGIONS);
             if (!regions.isEmpty()) {
@@ -93,7 +100,8 @@ final class DatabaseGuard {
     static void clearBenchmarkData(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, short_term_stays_revision, "
-                    + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import CASCADE");
+                    + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import, "
+                    + "measure, measure_revision, measure_status CASCADE");
             s.execute("DELETE FROM municipality WHERE region_id LIKE '" + SyntheticReference.PREFIX + "%'");
             s.execute("DELETE FROM region WHERE id LIKE '" + SyntheticReference.PREFIX + "%'");
         }

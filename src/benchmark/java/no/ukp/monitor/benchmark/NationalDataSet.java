@@ -35,6 +35,11 @@ final class NationalDataSet {
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     /** One loading step, timed. */
+    /** Measures in the synthetic action plan: the PDF report lists them all for the whole community. */
+    static final int MEASURES = 15;
+    /** The description of the benchmark's measures: how {@link DatabaseGuard} tells them from a real plan. */
+    static final String PLAN_DESCRIPTION = "Syntetisk (benchmark)";
+
     record Step(String what, String how, long rows, double seconds, double rowsPerSecond) {
     }
 
@@ -92,6 +97,7 @@ final class NationalDataSet {
             Quiet.waitFor(owner, progress, "the snapshots");
             copySnapshots(municipalities);
         }
+        plan(regions);
         Quiet.waitFor(owner, progress, "ANALYZE");
         long a0 = System.nanoTime();
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
@@ -104,6 +110,42 @@ final class NationalDataSet {
                         ? "HTTP import (POST /api/v1/imports/snapshots, one file per year)"
                         : "COPY into snapshot, then INSERT … SELECT into snapshot_revision, with one audit row in import",
                 List.copyOf(steps), seconds(t0));
+    }
+
+    /**
+     * A SYNTHETIC action plan of {@value #MEASURES} measures through the API, as the committee's is about that size:
+     * for the whole community, the largest regions and some municipalities (Trondheim among them), each linked to two
+     * indicators, with three activities and a status for each of the last six months.
+     */
+    private void plan(List<SyntheticReference.Region> regions) throws Exception {
+        Quiet.waitFor(owner, progress, "the action plan");
+        long t0 = System.nanoTime();
+        String[] indicators = {"ukp_days", "zero_day_share", "avg_ukp_days", "direct_home_share", "readmission_30d_share"};
+        int requests = 0;
+        for (int i = 0; i < MEASURES; i++) {
+            String scope = i % 3 == 0 ? "total" : i % 3 == 1 ? "region:" + regions.get(i % regions.size()).id()
+                    : "municipality:" + (i == 2 ? "5001" : regions.get(i % regions.size()).municipalities().get(0));
+            YearMonth start = last.minusMonths(6 + 2L * i);
+            StringBuilder activities = new StringBuilder();
+            for (int a = 1; a <= 3; a++) {
+                activities.append(a == 1 ? "" : ", ").append("{\"title\": \"Aktivitet ").append(a).append("\", \"startMonth\": \"")
+                        .append(start.plusMonths(a - 1L)).append("\"}");
+            }
+            String json = "{\"title\": \"Syntetisk tiltak " + (i + 1) + "\", \"description\": \"" + PLAN_DESCRIPTION + "\", "
+                    + "\"owner\": \"Kommunene\", \"priority\": \"middel\", \"size\": \"middels\", \"startMonth\": \"" + start
+                    + "\", \"scope\": \"" + scope + "\", \"indicators\": [\"" + indicators[i % indicators.length] + "\", \""
+                    + indicators[(i + 1) % indicators.length] + "\"], \"activities\": [" + activities + "]}";
+            long id = service.client().postJson("/api/v1/measures", ServiceUnderTest.PLANNER, json).path("id").asLong();
+            requests++;
+            for (int k = 5; k >= 0; k--) {
+                service.client().postJson("/api/v1/measures/" + id + "/status", ServiceUnderTest.PLANNER, "{\"month\": \""
+                        + last.minusMonths(k) + "\", \"status\": \"" + (k % 3 == 0 ? "yellow" : "green") + "\", \"comment\": \"Syntetisk\"}");
+                requests++;
+            }
+        }
+        double seconds = seconds(t0);
+        steps.add(new Step("action plan (" + MEASURES + " measures)", "HTTP API", requests, seconds, requests / seconds));
+        progress.step("  %-28s %,9d requests in %6.1f s", "action plan", requests, seconds);
     }
 
     private void importFile(String what, String dataset, Path file) throws Exception {

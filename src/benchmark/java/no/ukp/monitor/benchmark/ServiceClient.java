@@ -69,6 +69,17 @@ final class ServiceClient {
         return summary;
     }
 
+    /** POSTs JSON as {@code user}; fails unless the answer is 2xx; returns the answer. */
+    JsonNode postJson(String path, String user, String json) throws IOException, InterruptedException {
+        HttpRequest request = request(path, user).header("Content-Type", "application/json").timeout(Duration.ofMinutes(1))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Basic " + credentials);

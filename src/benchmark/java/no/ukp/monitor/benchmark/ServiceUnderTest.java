@@ -25,6 +25,7 @@ final class ServiceUnderTest implements AutoCloseable {
 
     static final String VIEWER = "viewer";
     static final String INGEST = "ingest";
+    static final String PLANNER = "planner";
     static final String READER = "ukp_reader";
 
     private final ConfigurableApplicationContext context;
@@ -72,7 +73,7 @@ final class ServiceUnderTest implements AutoCloseable {
 
     private static ServiceUnderTest start(List<String> args, String externalUrl) throws SQLException {
         String password = randomPassword();
-        for (String user : List.of("viewer", "analyst", "ingest", "admin")) {
+        for (String user : List.of("viewer", "analyst", "ingest", "admin", PLANNER)) {
             args.add("--ukp.users." + user + "=" + password);
         }
         args.add("--ukp.reader.password=" + password);

@@ -136,8 +136,8 @@ public enum Dataset {
         return slug;
     }
 
-    /** The Norwegian name of this kind of file, e.g. {@code Månedsstatistikk}. */
-    String title() {
+    /** The Norwegian name of this kind of file, e.g. {@code Månedsstatistikk}: the template's sheet, the import page's choice. */
+    public String title() {
         return title;
     }
 

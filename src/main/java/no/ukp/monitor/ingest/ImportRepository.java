@@ -5,14 +5,17 @@ import static no.ukp.monitor.db.Tables.IMPORT_MESSAGE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.db.tables.records.ImportMessageRecord;
+import no.ukp.monitor.db.tables.records.ImportRecord;
 import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -179,10 +182,33 @@ class ImportRepository {
         Map<String, List<ImportProblem>> messages = dsl.selectFrom(IMPORT_MESSAGE)
                 .where(IMPORT_MESSAGE.IMPORT_ID.eq(id))
                 .orderBy(IMPORT_MESSAGE.SEQ)
-                .fetchGroups(IMPORT_MESSAGE.SEVERITY, m -> new ImportProblem(
-                        m.getLine() == null ? 0 : m.getLine(), m.getColumnName(), m.getValue(), m.getMessage()));
+                .fetchGroups(IMPORT_MESSAGE.SEVERITY, ImportRepository::problem);
         return dsl.select(IMPORT.fields()).select(UNDONE_BY).from(IMPORT).where(IMPORT.ID.eq(id))
                 .fetchOptional(r -> toEntry(r, messages));
+    }
+
+    /**
+     * A page of the audit, newest first, each entry with its first {@code messages} messages
+     * (errors before warnings, as they were written); for the history page.
+     */
+    List<ImportEntry> page(int offset, int limit, int messages) {
+        List<ImportEntry> entries = new ArrayList<>();
+        Map<Long, Map<String, List<ImportProblem>>> byImport = new HashMap<>();
+        Result<ImportRecord> imports = dsl.selectFrom(IMPORT).orderBy(IMPORT.ID.desc()).offset(offset).limit(limit).fetch();
+        dsl.selectFrom(IMPORT_MESSAGE)
+                .where(IMPORT_MESSAGE.IMPORT_ID.in(imports.getValues(IMPORT.ID)), IMPORT_MESSAGE.SEQ.le(messages))
+                .orderBy(IMPORT_MESSAGE.IMPORT_ID, IMPORT_MESSAGE.SEQ)
+                .forEach(m -> byImport.computeIfAbsent(m.getImportId(), id -> new HashMap<>())
+                        .computeIfAbsent(m.getSeverity(), severity -> new ArrayList<>()).add(problem(m)));
+        for (ImportRecord r : imports) {
+            entries.add(toEntry(r, byImport.getOrDefault(r.getId(), Map.of())));
+        }
+        return entries;
+    }
+
+    /** How many attempts the audit holds. */
+    int count() {
+        return dsl.fetchCount(IMPORT);
     }
 
     /** When the last import of each dataset was stored, for the freshness metric. */
@@ -204,6 +230,10 @@ class ImportRepository {
         record.setValue(problem.value());
         record.setMessage(problem.message());
         return record;
+    }
+
+    private static ImportProblem problem(ImportMessageRecord m) {
+        return new ImportProblem(m.getLine() == null ? 0 : m.getLine(), m.getColumnName(), m.getValue(), m.getMessage());
     }
 
     private static ImportEntry toEntry(Record r, Map<String, List<ImportProblem>> messages) {

@@ -71,6 +71,18 @@ public class ImportService {
      */
     ImportResult importUpload(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
                               boolean dryRun, String user) throws IOException {
+        try (Received received = receive(slug, body, fileName, mediaType, declaredSize, dryRun, user)) {
+            return importReceived(received, dryRun, user);
+        }
+    }
+
+    /**
+     * Receives an upload for the dataset named {@code slug}: spools it and tells its format, or
+     * refuses it as {@link #importUpload} does. The caller imports it ({@link #importReceived}),
+     * as often as it needs (the import page checks a file, then stores the same file), and closes it.
+     */
+    Received receive(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
+                     boolean dryRun, String user) throws IOException {
         Dataset dataset;
         try {
             dataset = Dataset.named(slug);
@@ -93,10 +105,27 @@ public class ImportService {
                     "Filen kunne ikke tas imot (" + e.getClass().getSimpleName() + "); ingenting er lagret");
             throw e;
         }
-        try (upload) {
+        try {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
                     Reason.UNSUPPORTED_MEDIA_TYPE, slug, fileName, mediaType, upload.size(), dryRun, user));
-            return importFile(dataset, upload, format, dryRun, user, false);
+            return new Received(dataset, upload, format);
+        } catch (IOException | RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+    }
+
+    /** Imports a received upload as {@code user}: a dry run, or storing it. */
+    ImportResult importReceived(Received received, boolean dryRun, String user) {
+        return importFile(received.dataset(), received.upload(), received.format(), dryRun, user, false);
+    }
+
+    /** An upload spooled for its dataset, its format known; closing it deletes the file. */
+    record Received(Dataset dataset, Upload upload, FileFormat format) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            upload.close();
         }
     }
 

@@ -47,11 +47,15 @@ public class MeasureEffect {
         this.spc = spc;
     }
 
-    /** One effect per linked indicator, in the catalogue's order; empty without data. */
+    /** One effect per linked indicator, in the catalogue's order, up to the latest month; empty without data. */
     public List<Effect> of(Measure measure) {
+        return kpis.latestMonth().map(latest -> of(measure, latest)).orElse(List.of());
+    }
+
+    /** The same with the months up to {@code latest} only (the report of that month). */
+    public List<Effect> of(Measure measure, YearMonth latest) {
         List<Effect> effects = new ArrayList<>();
-        YearMonth latest = kpis.latestMonth().orElse(null);
-        if (latest == null || measure.indicators() == null) {
+        if (measure.indicators() == null || YearMonth.parse(measure.startMonth()).isAfter(latest)) {
             return effects;
         }
         Scope scope = reference.requireScope(measure.scope());

@@ -27,10 +27,11 @@ final class IndicatorSections {
     /**
      * @param trend   the series in the status window over the chart axis
      * @param monthly the series of single months over the chart axis, for the XmR chart
+     * @param markers the starts of the measures linked to the indicator, drawn on both charts
      */
     static MonthlyReport.IndicatorSection section(Kpis.Indicator indicator, List<KpiRepository.Point> trend,
                                                   List<KpiRepository.Point> monthly, YearMonth month, List<YearMonth> axis,
-                                                  Integer baselineYear, int minPoints) {
+                                                  Integer baselineYear, int minPoints, List<ReportCharts.Marker> markers) {
         IndicatorDefinition definition = indicator.definition();
         String id = definition.id();
         Window window = indicator.statusWindow();
@@ -44,13 +45,13 @@ final class IndicatorSections {
         }).toList();
         // no chart where there is nothing to draw: an empty axis would show 0
         String trendSvg = trendMonths.stream().allMatch(m -> m.value() == null) ? null
-                : ReportCharts.trend("trend-" + id, trendMonths, IndicatorFormat.window(window), IndicatorFormat.axis(definition));
+                : ReportCharts.trend("trend-" + id, trendMonths, IndicatorFormat.window(window), IndicatorFormat.axis(definition), markers);
 
         Double spcTarget = definition.monthlyTarget(indicator.target());
         // one phase over the chart's months, no screening: as the MDC Excel tool
         SpcChart chart = XmrEngine.chart(definition, monthly, spcTarget, List.of(), false, minPoints);
         String spcSvg = chart.points().isEmpty() ? null
-                : ReportCharts.xmr("spc-" + id, chart, axis, spcTarget, IndicatorFormat.axis(definition));
+                : ReportCharts.xmr("spc-" + id, chart, axis, spcTarget, IndicatorFormat.axis(definition), markers);
 
         String statusNote = window == Window.ROLLING12 ? null
                 : "Status vurdert på " + IndicatorFormat.window(window).toLowerCase() + ": " + value(indicator, window);
@@ -61,7 +62,9 @@ final class IndicatorSections {
                 value(indicator, Window.ROLLING12), value(indicator, Window.MONTH),
                 extra(indicator, month), MonthlyReport.Status.of(indicator.status()), statusNote, note,
                 IndicatorFormat.window(window) + ", " + NorwegianFormat.monthRange(axis.get(0), month) + ", med mål",
-                trendSvg, spcSvg, spc(chart, indicator, minPoints), mdc(chart, indicator, month, baselineYear));
+                trendSvg, spcSvg, spc(chart, indicator, minPoints), mdc(chart, indicator, month, baselineYear),
+                markers.isEmpty() ? null : "Stiplet lilla linje: start for " + NorwegianFormat.list(markers.stream()
+                        .map(m -> "tiltak " + m.label() + " (" + NorwegianFormat.month(m.month()) + ")").toList()) + ".");
     }
 
     /** The indicator's row of the "Making Data Count" summary table. */

@@ -10,23 +10,24 @@ import java.util.List;
  * @param month        {@code YYYY-MM}
  * @param hasData      false when no indicator has a value in any window: the report says so
  * @param monthHasData false when no municipality of the scope reported for the month itself
+ * @param plan         the measures of the action plan for the scope that had started by the month
  */
 record MonthlyReport(String month, String monthText, String scopeKey, String scopeText, boolean synthetic,
                      boolean hasData, boolean monthHasData, String asOf, String generatedAt, String statusWindowText,
                      String measurementStartText, boolean beforeMeasurementStart,
                      List<IndicatorSection> indicators, Breakdown breakdown, CoverageSection coverage,
-                     String readmissionNote, List<ImportLine> imports, int olderImports) {
+                     String readmissionNote, List<ImportLine> imports, int olderImports, List<PlanLine> plan) {
 
     /** A status as colour (css class) and the committee's words. */
     record Status(String code, String text, String word) {
 
         static Status of(no.ukp.monitor.indicator.Status status) {
             return switch (status) {
-                case GREEN -> new Status(status.key(), "Ingen avvik", "grønn");
-                case YELLOW -> new Status(status.key(), "Mindre avvik, men håndteres", "gul");
-                case RED -> new Status(status.key(), "Kritiske avvik, når ikke målsetning", "rød");
-                case NO_TARGET -> new Status(status.key(), "Ingen målsetning", "ingen mål");
-                case NO_DATA -> new Status(status.key(), "Ingen data", "ingen data");
+                case GREEN -> new Status(status.key(), status.text(), "grønn");
+                case YELLOW -> new Status(status.key(), status.text(), "gul");
+                case RED -> new Status(status.key(), status.text(), "rød");
+                case NO_TARGET -> new Status(status.key(), status.text(), "ingen mål");
+                case NO_DATA -> new Status(status.key(), status.text(), "ingen data");
             };
         }
     }
@@ -37,7 +38,16 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
      */
     record IndicatorSection(String id, String name, String targetText, String rolling12, String monthValue,
                             String extra, Status status, String statusNote, String note, String trendCaption,
-                            String trendSvg, String spcSvg, Spc spc, MdcRow mdc) {
+                            String trendSvg, String spcSvg, Spc spc, MdcRow mdc, String markerNote) {
+    }
+
+    /**
+     * A measure of the action plan (tiltaksplan) as the report lists it: its number on the charts
+     * (T1 …), its status of the report month or the latest before (null: none set), that status's
+     * comment, and the verdict on each linked indicator.
+     */
+    record PlanLine(String number, String title, String owner, String period, String scope, Status status, String statusMonth,
+                    String comment, List<String> activities, List<String> effects, boolean synthetic) {
     }
 
     /**

@@ -13,9 +13,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import no.ukp.monitor.indicator.IndicatorCatalogue;
+import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
 import no.ukp.monitor.indicator.Kpis;
 import no.ukp.monitor.indicator.Window;
+import no.ukp.monitor.measure.MeasureEffect;
+import no.ukp.monitor.measure.MeasureRepository;
 import no.ukp.monitor.reference.Municipality;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
@@ -49,9 +53,16 @@ class MonthlyReportService {
     private final ReportRenderer renderer;
     private final Clock clock;
     private final SpcProperties spc;
+    private final MeasureRepository measures;
+    private final MeasureEffect effects;
+    private final IndicatorCatalogue catalogue;
 
     MonthlyReportService(KpiRepository kpis, ReferenceRepository reference, ReportRepository data, ReportRenderer renderer,
-                         Clock clock, SpcProperties spc) {
+                         Clock clock, SpcProperties spc, MeasureRepository measures, MeasureEffect effects,
+                         IndicatorCatalogue catalogue) {
+        this.measures = measures;
+        this.effects = effects;
+        this.catalogue = catalogue;
         this.kpis = kpis;
         this.reference = reference;
         this.data = data;
@@ -127,9 +138,13 @@ class MonthlyReportService {
                         + "; tallet blir kjent 30 dager etter månedsslutt. Andelen regnes bare over opphold der tallet er kjent, "
                         + "et ukjent tall teller ikke som 0.";
 
+        PlanSections.Plan plan = PlanSections.plan(measures.all(), scope, month,
+                key -> reference.scope(key).map(Scope::name).orElse(key), m -> effects.of(m, month),
+                catalogue.all().stream().collect(Collectors.toMap(IndicatorDefinition::id, Function.identity())));
         List<MonthlyReport.IndicatorSection> sections = k.indicators().stream()
                 .map(i -> IndicatorSections.section(i, kpis.series(i.id(), scope, i.statusWindow(), axis.get(0), month),
-                        kpis.series(i.id(), scope, Window.MONTH, axis.get(0), month), month, axis, baselineYear, spc.minPoints()))
+                        kpis.series(i.id(), scope, Window.MONTH, axis.get(0), month), month, axis, baselineYear, spc.minPoints(),
+                        plan.markers().getOrDefault(i.id(), List.of())))
                 .toList();
 
         List<ReportRepository.ImportUsed> imports = data.importsUsed(scope.municipalities(),
@@ -144,7 +159,7 @@ class MonthlyReportService {
                 sections, breakdown(month, scope, k), ScopeSections.coverage(k, scope, month, windowStart, reported, municipalities),
                 readmissionNote,
                 imports.stream().limit(MAX_IMPORTS).map(MonthlyReportService::importLine).toList(),
-                Math.max(0, imports.size() - MAX_IMPORTS));
+                Math.max(0, imports.size() - MAX_IMPORTS), plan.lines());
     }
 
     /** The statuses per region of the total, or per municipality of a region; none for a municipality. */

@@ -26,11 +26,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -57,6 +60,8 @@ final class ReportCharts {
     static final Color CONCERN = new Color(0xf5, 0x8a, 0x07);
     static final Color COMMON = new Color(0x7f, 0x7f, 0x7f);
     private static final Color GRID = new Color(0xe3, 0xe3, 0xe3);
+    /** A measure's start. */
+    static final Color MARKER = new Color(0x5e, 0x35, 0xb1);
 
     private static final Stroke DASHED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {5f, 3f}, 0f);
@@ -76,6 +81,10 @@ final class ReportCharts {
     }
 
     /** One month of a chart; value null where the month has none. */
+    /** A measure's start drawn on a chart: a dashed vertical line at its month, labelled (T1). */
+    record Marker(YearMonth month, String label) {
+    }
+
     record Month(YearMonth month, Double value, Double target, Status status) {
     }
 
@@ -83,7 +92,7 @@ final class ReportCharts {
      * The status-window series (e.g. rolling 12 months) with the target valid each month; each
      * point is coloured by that month's status.
      */
-    static String trend(String id, List<Month> months, String seriesName, NumberFormat axisFormat) {
+    static String trend(String id, List<Month> months, String seriesName, NumberFormat axisFormat, List<Marker> markers) {
         XYSeries values = new XYSeries(seriesName, false, true);
         XYSeries target = new XYSeries("Mål", false, true);
         int offset = offset(months.size());
@@ -112,14 +121,14 @@ final class ReportCharts {
         style(renderer, 0, LINE, new BasicStroke(2f), true);
         renderer.setSeriesOutlinePaint(0, LINE);
         style(renderer, 1, TARGET, DASHED, false);
-        return svg(id, plot(data, renderer, months, axisFormat));
+        return svg(id, plot(data, renderer, months, axisFormat, markers));
     }
 
     /**
      * The XmR chart: monthly values, each phase's mean and process limits as steps over the
      * phase's months, and the target on the monthly scale.
      */
-    static String xmr(String id, SpcChart chart, List<YearMonth> axis, Double target, NumberFormat axisFormat) {
+    static String xmr(String id, SpcChart chart, List<YearMonth> axis, Double target, NumberFormat axisFormat, List<Marker> markers) {
         XYSeriesCollection data = xmrData(chart, axis, target);
         List<SpcChart.Point> points = chart.points();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer() {
@@ -151,7 +160,7 @@ final class ReportCharts {
         if (target != null) {
             style(renderer, next, TARGET, DASHED, false);
         }
-        return svg(id, plot(data, renderer, axis.stream().map(m -> new Month(m, null, null, null)).toList(), axisFormat));
+        return svg(id, plot(data, renderer, axis.stream().map(m -> new Month(m, null, null, null)).toList(), axisFormat, markers));
     }
 
     /**
@@ -213,7 +222,7 @@ final class ReportCharts {
     // ---- drawing ----------------------------------------------------------------------------
 
     private static JFreeChart plot(XYSeriesCollection data, XYLineAndShapeRenderer renderer, List<Month> months,
-                                   NumberFormat axisFormat) {
+                                   NumberFormat axisFormat, List<Marker> markers) {
         int offset = offset(months.size());
         NumberAxis x = new NumberAxis();
         x.setRange(offset - 0.5, months.size() - 1 + offset + 0.5);
@@ -239,6 +248,18 @@ final class ReportCharts {
         plot.setRangeGridlineStroke(new BasicStroke(0.8f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         plot.setInsets(new RectangleInsets(4, 2, 2, 8));
+        for (Marker marker : markers) {
+            int index = months.stream().map(Month::month).toList().indexOf(marker.month());
+            if (index >= 0) {
+                ValueMarker line = new ValueMarker(index + offset, MARKER, DASHED);
+                line.setLabel(marker.label());
+                line.setLabelFont(font(8f));
+                line.setLabelPaint(MARKER);
+                line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(line);
+            }
+        }
         JFreeChart chart = new JFreeChart(null, font(9f), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);

@@ -19,6 +19,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,6 +122,7 @@ class GrafanaDashboardQueriesTest {
     @BeforeAll
     void load() throws SQLException {
         TestDatabase.clean(dsl);
+        dsl.execute("TRUNCATE measure, measure_revision, measure_status"); // the fixture's plan is the whole plan
         fixture = new GrafanaFixture(rest, dsl);
         fixture.load();
         spcStore.refresh(); // as after every import, but waited for
@@ -634,7 +637,213 @@ class GrafanaDashboardQueriesTest {
                 }
             }
         }
-        assertThat(checked).as("the two kommuner tables and utvikling's status timeline").isEqualTo(3);
+        assertThat(checked).as("the two kommuner tables, utvikling's status timeline, tiltak's plan and status timeline").isEqualTo(5);
+    }
+
+    // ---- the action plan: «UKP – tiltak» and the «Tiltak» marks of «UKP – utvikling» -------------------------
+
+    /** The template's words for the API's codes of priority and size. */
+    private static final Map<String, String> PRIORITIES = Map.of("hoy", "Høy", "middel", "Middels", "lav", "Lav");
+    private static final Map<String, String> SIZES = Map.of("stort", "Stort", "middels", "Middels", "lite", "Lite");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
+    /** The statuses a measure can have (measure_status_check). */
+    private static final List<String> MEASURE_STATUSES = List.of("green", "yellow", "red");
+
+    /**
+     * «UKP – tiltak» shows the plan of {@code GET /api/v1/measures}: each measure's row, then its activities', with the
+     * latest status (latest month, the one set last in it) and its comment; the status month by month of each measure;
+     * for «Alle områder» every measure, for an area its own and those of the whole community. The statuses read as the
+     * indicator statuses read: the legend's words and colours.
+     */
+    @Test
+    void shouldShowThePlanOfTheApiOnTiltak() {
+        Dashboard dashboard = GrafanaFiles.dashboard("ukp-tiltak");
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(dashboard, options);
+        assertThat(defaults.get("omraade").values()).as("opens on the whole plan").containsExactly("alle");
+        JsonNode measures = api("/api/v1/measures");
+        assertThat(measures).as("the fixture's plan").hasSizeGreaterThanOrEqualTo(4);
+        Map<String, String> scopeNames = new HashMap<>();
+        dsl.fetch("SELECT scope_type, scope_id, scope_name FROM indicator_scope").forEach(r -> scopeNames.put(
+                no.ukp.monitor.reference.Scope.key(r.get(0, String.class), r.get(1, String.class)), r.get(2, String.class)));
+        JsonNode table = panelWithColumn(dashboard, "Tiltak");
+        JsonNode timeline = dashboard.panels().stream().filter(p -> p.path("type").asText().equals("state-timeline")).findFirst()
+                .orElseThrow();
+
+        List<String> scopes = List.of("alle", "total", "municipality:" + fixture.municipalities.get(0),
+                "municipality:" + fixture.municipalities.get(1), "municipality:" + fixture.lateMunicipality);
+        Set<Integer> sizes = new HashSet<>();
+        int statuses = 0;
+        for (String scope : scopes) {
+            Map<String, Variable> variables = new LinkedHashMap<>(defaults);
+            variables.put("omraade", option(dashboard, "omraade", options, scope));
+            GrafanaSql.Context context = context(dashboard, variables);
+            List<JsonNode> shown = new ArrayList<>();
+            measures.forEach(m -> {
+                String of = m.path("scope").asText();
+                if (scope.equals("alle") || of.equals("total") || of.equals(scope)) {
+                    shown.add(m);
+                }
+            });
+            sizes.add(shown.size());
+
+            List<Map<String, Object>> expected = new ArrayList<>();
+            for (JsonNode measure : shown) {
+                expected.add(planRow(measure, measure, scopeNames));
+                measure.path("activities").forEach(a -> expected.add(planRow(measure, a, scopeNames)));
+            }
+            String where = "tiltak plan " + scope;
+            Result plan = transformed(table, run(table.path("targets").get(0).path("rawSql").asText(), context, where), where);
+            assertThat(plan.columns()).as("the template's columns, in its order").containsExactlyElementsOf(expected.get(0).keySet());
+            assertThat(plan.maps()).as("%s: the API's measures, each followed by its activities", where).containsExactlyElementsOf(expected);
+
+            Map<String, Map<YearMonth, Integer>> expectedSeries = new LinkedHashMap<>();
+            for (JsonNode measure : shown) {
+                for (JsonNode status : measure.path("statuses")) { // newest first: the first of a month is its status
+                    expectedSeries.computeIfAbsent(measure.path("title").asText() + " (" + scopeNames.get(measure.path("scope").asText())
+                            + ")", k -> new TreeMap<>()).putIfAbsent(YearMonth.parse(status.path("month").asText()),
+                            statusCodes.get(status.path("status").asText()));
+                }
+            }
+            Map<String, Map<YearMonth, Integer>> series = new LinkedHashMap<>();
+            run(timeline.path("targets").get(0).path("rawSql").asText(), context, "tiltak status " + scope).rows().forEach(r ->
+                    series.computeIfAbsent((String) r.get(1), k -> new TreeMap<>()).put(epochMonth(r.get(0)), ((Number) r.get(2)).intValue()));
+            assertThat(series).as("tiltak status month by month %s: each measure's current status of each month", scope)
+                    .containsExactlyInAnyOrderEntriesOf(expectedSeries);
+            statuses += expectedSeries.values().stream().mapToInt(Map::size).sum();
+        }
+        assertThat(sizes).as("the areas show different parts of the plan").hasSizeGreaterThan(2);
+        assertThat(statuses).as("statuses compared").isPositive();
+
+        boolean synthetic = false;
+        for (JsonNode measure : measures) {
+            synthetic |= measure.path("synthetic").asBoolean();
+            for (JsonNode activity : measure.path("activities")) {
+                synthetic |= activity.path("synthetic").asBoolean();
+            }
+        }
+        Result origin = run(panelWithColumn(dashboard, "Dataopphav").path("targets").get(0).path("rawSql").asText(),
+                context(dashboard, defaults), "tiltak origin");
+        assertThat(origin.last().get("Dataopphav")).isEqualTo(synthetic ? "syntetisk" : "ekte");
+
+        // the statuses in the words and colours of the indicator statuses (måloppnåelse's stat panels)
+        Map<String, JsonNode> indicatorLegend = valueMappings(repeatedPanel(GrafanaFiles.dashboard("ukp-maloppnaelse"), "stat"));
+        for (JsonNode panel : List.of(table, timeline)) {
+            Map<String, JsonNode> legend = valueMappings(panel);
+            for (String status : MEASURE_STATUSES) {
+                String where = "tiltak / " + panel.path("title").asText() + ": " + status;
+                JsonNode mapped = legend.get(String.valueOf(statusCodes.get(status)));
+                assertThat(mapped).as(where).isNotNull();
+                assertThat(mapped.path("text").asText()).as(where).isEqualTo(indicatorLegend.get(status).path("text").asText());
+                assertThat(mapped.path("color").asText()).as(where).isEqualTo(indicatorLegend.get(status).path("color").asText());
+            }
+        }
+    }
+
+    /**
+     * The «Tiltak» annotation of «UKP – utvikling» marks, at its start month, exactly the measures (not activities) of the
+     * selected area and of the whole community that are linked to an indicator, naming the indicators; read as ukp_reader,
+     * who may read the plan and not change it.
+     */
+    @Test
+    void shouldMarkTheStartOfTheMeasuresOfTheAreaAndOfTheWholeCommunityOnUtvikling() throws SQLException {
+        for (String table : List.of("measure", "measure_revision", "measure_status")) {
+            assertThat(single(reader, "SELECT has_table_privilege('" + table + "', 'SELECT')")).as("ukp_reader reads %s", table)
+                    .isEqualTo(true);
+            assertThat(single(reader, "SELECT has_table_privilege('" + table + "', 'INSERT, UPDATE, DELETE')"))
+                    .as("ukp_reader cannot change %s", table).isEqualTo(false);
+        }
+        Dashboard utvikling = GrafanaFiles.dashboard("ukp-utvikling");
+        List<JsonNode> annotations = utvikling.annotations().stream().filter(a -> a.path("name").asText().equals("Tiltak")).toList();
+        assertThat(annotations).as("one annotation «Tiltak»").hasSize(1);
+        String sql = annotations.get(0).path("target").path("rawSql").asText();
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(utvikling, options);
+        JsonNode measures = api("/api/v1/measures");
+        String region = dsl.fetchOne("SELECT region_id FROM municipality WHERE number = ?", fixture.municipalities.get(0)).get(0, String.class);
+        List<String> scopes = List.of("total", "region:" + region, "municipality:" + fixture.municipalities.get(0),
+                "municipality:" + fixture.municipalities.get(1), "municipality:" + fixture.lateMunicipality);
+        int withoutIndicators = 0;
+        int elsewhere = 0;
+        for (String scope : scopes) {
+            Map<String, Variable> variables = new LinkedHashMap<>(defaults);
+            variables.put("omraade", option(utvikling, "omraade", options, scope));
+            Map<String, YearMonth> expected = new TreeMap<>();
+            for (JsonNode measure : measures) {
+                String of = measure.path("scope").asText();
+                if (!of.equals("total") && !of.equals(scope)) {
+                    elsewhere++;
+                } else if (measure.path("indicators").isEmpty()) {
+                    withoutIndicators++;
+                } else {
+                    expected.put(measure.path("title").asText(), YearMonth.parse(measure.path("startMonth").asText()));
+                }
+            }
+            Map<String, YearMonth> marked = new TreeMap<>();
+            for (Map<String, Object> row : run(sql, context(utvikling, variables), "utvikling «Tiltak» " + scope).maps()) {
+                String text = (String) row.get("text");
+                assertThat(row.get("tags")).as(text).isEqualTo("tiltak");
+                JsonNode measure = null;
+                for (JsonNode m : measures) {
+                    if (text.contains(m.path("title").asText())) {
+                        measure = m;
+                    }
+                }
+                assertThat(measure).as("«%s» names a measure of the API", text).isNotNull();
+                for (JsonNode indicator : measure.path("indicators")) {
+                    assertThat(text).as("%s: names its indicators by their short names", scope).contains(display.get(indicator.asText()).shortName());
+                }
+                assertThat(marked.put(measure.path("title").asText(), epochMonth(row.get("time")))).as("%s: marked once", text).isNull();
+            }
+            assertThat(marked).as("«Tiltak» on utvikling for %s: the start month of each measure of the area and of the whole "
+                    + "community with indicators", scope).isEqualTo(expected);
+        }
+        assertThat(withoutIndicators).as("a measure without indicators was left out").isPositive();
+        assertThat(elsewhere).as("measures of other areas were left out").isPositive();
+    }
+
+    /** A row of the plan as «UKP – tiltak» should show it, from the API's measure and the measure or activity of the row. */
+    private Map<String, Object> planRow(JsonNode measure, JsonNode row, Map<String, String> scopeNames) {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("Tiltak", measure.path("title").asText());
+        expected.put("Aktivitet", row == measure ? "" : row.path("title").asText());
+        expected.put("Periode", month(row.path("startMonth")) + "–" + (text(row.path("endMonth")) == null ? "" : month(row.path("endMonth"))));
+        expected.put("Prioritet", row.hasNonNull("priority") ? PRIORITIES.get(row.path("priority").asText()) : null);
+        expected.put("Omfang", row.hasNonNull("size") ? SIZES.get(row.path("size").asText()) : null);
+        expected.put("Ansvarlig", text(row.path("owner")));
+        expected.put("Område", scopeNames.get(row.path("scope").asText()));
+        List<String> ids = new ArrayList<>();
+        row.path("indicators").forEach(i -> ids.add(i.asText()));
+        expected.put("Indikatorer", ids.isEmpty() ? null : String.join(", ", display.values().stream()
+                .filter(d -> ids.contains(d.id())).map(Display::shortName).toList()));
+        JsonNode latest = row.path("statuses").path(0);
+        expected.put("Status", latest.isMissingNode() ? null : statusCodes.get(latest.path("status").asText()));
+        expected.put("Kommentar", text(latest.path("comment")));
+        expected.put("Måned", latest.isMissingNode() ? null : month(latest.path("month")));
+        return expected;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static String month(JsonNode yearMonth) {
+        return YearMonth.parse(yearMonth.asText()).format(MONTH);
+    }
+
+    /** The value mappings of a panel (its defaults and overrides), by the value they map. */
+    private static Map<String, JsonNode> valueMappings(JsonNode panel) {
+        List<JsonNode> mappings = new ArrayList<>();
+        panel.path("fieldConfig").path("defaults").path("mappings").forEach(mappings::add);
+        panel.path("fieldConfig").path("overrides").forEach(o -> o.path("properties").forEach(p -> {
+            if (p.path("id").asText().equals("mappings")) {
+                p.path("value").forEach(mappings::add);
+            }
+        }));
+        Map<String, JsonNode> byValue = new HashMap<>();
+        mappings.stream().filter(m -> m.path("type").asText().equals("value"))
+                .forEach(m -> m.path("options").properties().forEach(e -> byValue.put(e.getKey(), e.getValue())));
+        return byValue;
     }
 
     /** The API's answer, every number exact. */
@@ -864,8 +1073,8 @@ class GrafanaDashboardQueriesTest {
                     // the panels that make a column or series of each indicator from rows of grafana_indicator
                     for (JsonNode panel : dashboard.panels()) {
                         String sql = panel.path("targets").path(0).path("rawSql").asText();
-                        if (panel.has("repeat") || !sql.contains("grafana_indicator")) {
-                            continue;
+                        if (panel.has("repeat") || !sql.contains("grafana_indicator") || sql.contains("FROM measure")) {
+                            continue; // the plan names each measure's indicators in one cell, no column per indicator
                         }
                         String where = dashboard.title() + " / " + panel.path("title").asText() + " with the added indicators";
                         GrafanaFiles.Query query = dashboard.queries().stream().filter(q -> q.panel() == panel).findFirst().orElseThrow();

@@ -9,8 +9,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import no.ukp.monitor.ImportClient;
+import no.ukp.monitor.TestUsers;
 import org.jooq.DSLContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -25,7 +28,9 @@ import org.springframework.http.ResponseEntity;
  * psykisk_helse_rus series for the first municipality; short-term ward statistics for the same
  * months and the whole baseline year; population for every year; daily snapshots for the last two
  * weeks (one municipality stops reporting four days ago); a revision of three rows; a dry run and
- * a rejected file in the import audit.
+ * a rejected file in the import audit. The action plan through {@code /api/v1/measures} as a planner:
+ * measures for the whole community (one linked to no indicator), for the first and for the second
+ * municipality, with activities and statuses (one month's status set twice, the second one current).
  */
 final class GrafanaFixture {
 
@@ -67,6 +72,61 @@ final class GrafanaFixture {
                 true, HttpStatus.OK);
         post("monthly-statistics", "month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home\n"
                 + last + "," + municipalities.get(0) + ",5,6,1,1\n", false, HttpStatus.UNPROCESSABLE_ENTITY);
+        plan();
+    }
+
+    /** The measures of the action plan, each with statuses for months before {@code last}. */
+    private void plan() {
+        JsonNode shared = measure("total", "Felles utskrivningsplan fra første dag", "Kompetansegruppen", "hoy", "stort", 14, -6,
+                List.of("ukp_days", "zero_day_share"),
+                List.of(activity("Opplæring av koordinatorer", "Helse og velferd", 14, 10), activity("Felles tavlemøte", null, 12, null)));
+        status(shared, 2, "yellow", "Forsinket i to kommuner");
+        status(shared, 1, "yellow", "Fortsatt forsinket");
+        status(shared, 1, "green", "Innhentet etter tavlemøtet");
+        status(shared.path("activities").get(0), 10, "green", "Fullført");
+        JsonNode local = measure("municipality:" + municipalities.get(0), "Forsterket utskrivningsteam", "Tjenestekontoret", "middel",
+                "middels", 8, null, List.of("avg_ukp_days"), List.of(activity("Rekruttere sykepleier", "Hjemmetjenesten", 8, 6)));
+        status(local, 3, "green", null);
+        status(local, 1, "red", "Mangler bemanning");
+        status(local.path("activities").get(0), 5, "yellow", "Én av to stillinger besatt");
+        JsonNode neighbour = measure("municipality:" + municipalities.get(1), "Korttidsplasser med rehabilitering", "Helsehuset", "lav",
+                "lite", 6, 6, List.of("direct_home_share", "readmission_30d_share"), List.of(activity("Ombygging", null, 6, 3)));
+        status(neighbour, 3, "green", null);
+        measure("total", "Felles kompetanseplan", null, null, null, 5, null, List.of(), List.of()); // linked to no indicator
+    }
+
+    /** Adds a measure starting {@code startBack} months before {@code last} (ending {@code endBack} before it, or open). */
+    private JsonNode measure(String scope, String title, String owner, String priority, String size, int startBack, Integer endBack,
+                             List<String> indicators, List<Map<String, Object>> activities) {
+        Map<String, Object> body = activity(title, owner, startBack, endBack);
+        body.put("priority", priority);
+        body.put("size", size);
+        body.put("scope", scope);
+        body.put("indicators", indicators);
+        body.put("activities", activities);
+        ResponseEntity<JsonNode> response = TestUsers.as(rest, "planner").postForEntity("/api/v1/measures", body, JsonNode.class);
+        assertThat(response.getStatusCode()).as("measure %s: %s", title, response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody();
+    }
+
+    private Map<String, Object> activity(String title, String owner, int startBack, Integer endBack) {
+        Map<String, Object> activity = new LinkedHashMap<>();
+        activity.put("title", title);
+        activity.put("owner", owner);
+        activity.put("startMonth", last.minusMonths(startBack).toString());
+        activity.put("endMonth", endBack == null ? null : last.minusMonths(endBack).toString());
+        return activity;
+    }
+
+    private void status(JsonNode measure, int monthsBack, String status, String comment) {
+        long id = measure.path("id").asLong();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", last.minusMonths(monthsBack).toString());
+        body.put("status", status);
+        body.put("comment", comment);
+        ResponseEntity<JsonNode> response = TestUsers.as(rest, "planner").postForEntity("/api/v1/measures/" + id + "/status", body,
+                JsonNode.class);
+        assertThat(response.getStatusCode()).as("status of %d: %s", id, response.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     private void post(String dataset, String csv, boolean dryRun, HttpStatus expected) {

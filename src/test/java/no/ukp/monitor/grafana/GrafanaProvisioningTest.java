@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The Grafana provisioning and dashboards as files: every file parses, uids are fixed and
  * resolve, nothing is left of an export ({@code ${DS_...}}, {@code __inputs}), Grafana reads
- * the data as {@code ukp_reader}, and the dashboards are the six of issue 5, in Norwegian.
+ * the data as {@code ukp_reader}, and the dashboards are the six of issue 5 and the action plan's
+ * (issue 16), in Norwegian.
  * {@link GrafanaDashboardQueriesTest} runs their queries.
  */
 class GrafanaProvisioningTest {
@@ -34,6 +35,7 @@ class GrafanaProvisioningTest {
         DASHBOARDS.put("ukp-oyeblikksbilde", "UKP – øyeblikksbilde");
         DASHBOARDS.put("ukp-datakvalitet", "UKP – datakvalitet");
         DASHBOARDS.put("ukp-tjeneste", "UKP – tjeneste");
+        DASHBOARDS.put("ukp-tiltak", "UKP – tiltak");
     }
 
     /** Data source references that are Grafana's own, not provisioned. */
@@ -85,7 +87,7 @@ class GrafanaProvisioningTest {
     }
 
     @Test
-    void shouldHaveTheSixNorwegianDashboardsWithFixedUidsAndNoExportPlaceholders() {
+    void shouldHaveTheSevenNorwegianDashboardsWithFixedUidsAndNoExportPlaceholders() {
         List<Dashboard> dashboards = GrafanaFiles.dashboards();
         Map<String, String> titles = new LinkedHashMap<>();
         dashboards.forEach(d -> titles.put(d.uid(), d.title()));
@@ -185,13 +187,32 @@ class GrafanaProvisioningTest {
     }
 
     @Test
-    void shouldMarkTheMeasurementStartOnTheTrendDashboard() {
+    void shouldMarkTheMeasurementStartAndTheMeasuresOnTheTrendDashboard() {
         Dashboard d = GrafanaFiles.dashboard("ukp-utvikling");
         assertThat(d.annotations()).anySatisfy(a -> assertThat(a.path("target").path("rawSql").asText())
                 .contains("measurement_start_month"));
+        assertThat(d.annotations()).as("the measures' starts, shown on every panel").anySatisfy(a -> {
+            assertThat(a.path("name").asText()).isEqualTo("Tiltak");
+            assertThat(a.path("enable").asBoolean()).isTrue();
+            assertThat(a.has("filter")).isFalse();
+            assertThat(a.path("target").path("rawSql").asText()).contains("FROM measure").contains("${omraade}")
+                    .contains("'tiltak' AS \"tags\"");
+        });
         assertThat(d.queries()).filteredOn(q -> q.panel().path("type").asText().equals("timeseries") && q.sql().contains("indicator_value"))
                 .isNotEmpty()
                 .allSatisfy(q -> assertThat(q.sql()).as(q.where()).contains("$__timeFilter(").contains("'Mål'"));
+    }
+
+    @Test
+    void shouldExplainThePlanDashboardAndWhereThePlanIsEdited() {
+        Dashboard d = GrafanaFiles.dashboard("ukp-tiltak");
+        assertThat(d.variables()).extracting(v -> v.path("name").asText()).containsExactly("omraade");
+        assertThat(d.panels()).extracting(p -> p.path("type").asText()).contains("stat", "table", "state-timeline", "text");
+        JsonNode help = d.panels().stream().filter(p -> p.path("type").asText().equals("text")).findFirst().orElseThrow();
+        assertThat(help.path("title").asText()).isEqualTo("Slik leses dashbordet");
+        assertThat(help.path("options").path("content").asText()).as("legend, where the plan is edited, demo data")
+                .contains("Ingen avvik").contains("Mindre avvik, men håndteres").contains("Kritiske avvik, når ikke målsetning")
+                .contains("/tiltak").contains("/api/v1/measures").contains("syntetiske");
     }
 
     @Test

@@ -44,8 +44,8 @@ class ReportChartsXmrTest {
 
     @Test
     void shouldDrawTheSecondPhasesThreeLinesInTheSvg() {
-        String one = ReportCharts.xmr("spc-one", chart(List.of()), AXIS, null, NorwegianFormat.pattern("0.0#"));
-        String two = ReportCharts.xmr("spc-two", chart(List.of(START.plusMonths(12))), AXIS, null, NorwegianFormat.pattern("0.0#"));
+        String one = ReportCharts.xmr("spc-one", chart(List.of()), AXIS, null, NorwegianFormat.pattern("0.0#"), List.of());
+        String two = ReportCharts.xmr("spc-two", chart(List.of(START.plusMonths(12))), AXIS, null, NorwegianFormat.pattern("0.0#"), List.of());
 
         assertThat(count(two, "stroke-dasharray") - count(one, "stroke-dasharray"))
                 .as("two more dotted limit lines").isEqualTo(2);
