@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.db.tables.records.ImportMessageRecord;
-import no.ukp.monitor.db.tables.records.ImportRecord;
 import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -194,14 +193,15 @@ class ImportRepository {
     List<ImportEntry> page(int offset, int limit, int messages) {
         List<ImportEntry> entries = new ArrayList<>();
         Map<Long, Map<String, List<ImportProblem>>> byImport = new HashMap<>();
-        Result<ImportRecord> imports = dsl.selectFrom(IMPORT).orderBy(IMPORT.ID.desc()).offset(offset).limit(limit).fetch();
+        Result<Record> imports = dsl.select(IMPORT.fields()).select(UNDONE_BY).from(IMPORT).orderBy(IMPORT.ID.desc())
+                .offset(offset).limit(limit).fetch();
         dsl.selectFrom(IMPORT_MESSAGE)
                 .where(IMPORT_MESSAGE.IMPORT_ID.in(imports.getValues(IMPORT.ID)), IMPORT_MESSAGE.SEQ.le(messages))
                 .orderBy(IMPORT_MESSAGE.IMPORT_ID, IMPORT_MESSAGE.SEQ)
                 .forEach(m -> byImport.computeIfAbsent(m.getImportId(), id -> new HashMap<>())
                         .computeIfAbsent(m.getSeverity(), severity -> new ArrayList<>()).add(problem(m)));
-        for (ImportRecord r : imports) {
-            entries.add(toEntry(r, byImport.getOrDefault(r.getId(), Map.of())));
+        for (Record r : imports) {
+            entries.add(toEntry(r, byImport.getOrDefault(r.get(IMPORT.ID), Map.of())));
         }
         return entries;
     }
