@@ -26,7 +26,7 @@
 -- columns NUMERIC(38,16)); shares are fractions 0..1; a window without data gives NULL (never
 -- 0), and so does a zero denominator. Only area 'somatikk' counts. Scopes follow the reference
 -- data as it is now (a municipality that moves region moves with all its history), except for
--- membership: a municipality counts from its municipality.member_from month on (V16) — its facts
+-- membership: a municipality counts from its municipality.member_from month on (V18) — its facts
 -- of earlier months are kept but in no scope's sums, its population from the first year it is a
 -- member on 1 January, and coverage expects its rows from that month — so that adding a
 -- municipality leaves past windows as they were.

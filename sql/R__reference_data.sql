@@ -6,7 +6,7 @@
 -- reference_change) survives every run of this file. Flyway re-runs it whenever it changes:
 -- a row added here reaches existing databases, an edit of an existing row here does not (use
 -- the API, or SQL for a region). Municipalities listed here are members from 2000-01 (the
--- default of municipality.member_from, V16); one that joins later is added through the API with
+-- default of municipality.member_from, V18); one that joins later is added through the API with
 -- the month it joins, so that earlier windows stay complete.
 
 -- [jooq ignore start]

@@ -210,7 +210,7 @@ class FactStore {
     /**
      * The revision of a staged row ({@code s}) whose key has no row in the fact table: 1, or where
      * an undo deleted the key, the revision after its deletion revision (the key's latest). The
-     * deletion revisions are asked for only when there are any (a partial index of V16 holds just
+     * deletion revisions are asked for only when there are any (a partial index of V18 holds just
      * them), so that the usual import numbers its rows as before.
      */
     private Field<Integer> firstRevision(Dataset dataset, Table<?> revisions) {
