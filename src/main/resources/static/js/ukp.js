@@ -1,6 +1,7 @@
 // Progressive enhancement of the pages; everything works without it (plain form posts).
 // - the drop zone shows the chosen (or dropped) file's name and marks a file dragged over it;
 // - an upload sent by htmx shows its progress in the form's <progress>;
+// - the template links follow the chosen kind of data;
 // - after htmx swaps a result in, focus moves to its heading so that a screen reader reads it.
 (function () {
   'use strict';
@@ -70,5 +71,23 @@
     if (heading) {
       heading.focus();
     }
+  });
+
+  document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (!select.id) {
+      return;
+    }
+    document.querySelectorAll('[data-templates="' + select.id + '"]').forEach(function (links) {
+      var option = select.options[select.selectedIndex];
+      links.querySelectorAll('a[data-format]').forEach(function (link) {
+        var url = new URL(link.href);
+        url.pathname = url.pathname.replace(/[^/]*$/, encodeURIComponent(select.value));
+        link.href = url.toString();
+      });
+      links.querySelectorAll('[data-template-title]').forEach(function (title) {
+        title.textContent = option.textContent;
+      });
+    });
   });
 })();

@@ -82,6 +82,11 @@ class ImportController {
      */
     @GetMapping("/{dataset}/template")
     ResponseEntity<byte[]> template(@PathVariable String dataset, @RequestParam(defaultValue = "xlsx") String format) {
+        return templateFile(dataset, format);
+    }
+
+    /** The template as a download, for the API and the import page alike. */
+    static ResponseEntity<byte[]> templateFile(String dataset, String format) {
         Dataset named = Dataset.named(dataset);
         FileFormat fileFormat = switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "xlsx" -> FileFormat.XLSX;

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
+import no.ukp.monitor.system.NotFound;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,9 +56,12 @@ class ImportPage {
     private final ImportRepository audit;
     private final ImportProperties properties;
     private final IndicatorCatalogue catalogue;
+    private final ImportUndo undo;
 
-    ImportPage(ImportService imports, ImportRepository audit, ImportProperties properties, IndicatorCatalogue catalogue) {
+    ImportPage(ImportService imports, ImportRepository audit, ImportProperties properties, IndicatorCatalogue catalogue,
+               ImportUndo undo) {
         this.imports = imports;
+        this.undo = undo;
         this.audit = audit;
         this.properties = properties;
         this.catalogue = catalogue;
@@ -70,8 +76,8 @@ class ImportPage {
     record StatusRow(String indicator, String month, String from, String to) {
     }
 
-    /** One attempt of the audit as the history shows it. */
-    record HistoryRow(ImportEntry entry, String dataset, String when, String outcome) {
+    /** One attempt of the audit as the history shows it; {@code undoable}: a stored import not undone yet. */
+    record HistoryRow(ImportEntry entry, String dataset, String when, String outcome, boolean undoable) {
     }
 
     @GetMapping
@@ -132,6 +138,7 @@ class ImportPage {
             if (checked.check().implausible() > 0 && !confirmed) {
                 // values far outside the municipality's history: stored only when the user says they are right
                 model.addAttribute("selected", received.dataset().slug());
+            model.addAttribute("templateFor", received.dataset());
                 model.addAttribute("view", view(false, received, checked.check(), token));
                 model.addAttribute("confirmMissing", true);
                 return view(htmx);
@@ -143,6 +150,7 @@ class ImportPage {
                 return view(htmx);
             }
             model.addAttribute("selected", received.dataset().slug());
+            model.addAttribute("templateFor", received.dataset());
             ImportResult result = imports.importReceived(received, false, user.getName());
             done = true;
             model.addAttribute("view", view(true, received, result, null));
@@ -154,6 +162,35 @@ class ImportPage {
                 checked.release();
             }
         }
+    }
+
+    /** The empty template of a kind of data, as the API's {@code /api/v1/imports/{dataset}/template}. */
+    @GetMapping("/mal/{dataset}")
+    ResponseEntity<byte[]> template(@PathVariable String dataset, @RequestParam(defaultValue = "xlsx") String format) {
+        return ImportController.templateFile(dataset, format);
+    }
+
+    /** The confirmation of an undo (admin): what the undo will do, from the import's audit counts. */
+    @GetMapping("/historikk/angre/{id:[0-9]+}")
+    String confirmUndo(@PathVariable long id, Model model) {
+        ImportEntry entry = audit.find(id).orElseThrow(() -> new NotFound("Ingen import med id " + id));
+        model.addAttribute("row", historyRow(entry));
+        return "import/undo";
+    }
+
+    /** Undoes an import (admin) with {@link ImportUndo}, as the API's undo; the outcome or the refusal in Norwegian. */
+    @PostMapping("/historikk/angre/{id:[0-9]+}")
+    String undo(@PathVariable long id, Principal user, Model model) {
+        ImportEntry entry = audit.find(id).orElseThrow(() -> new NotFound("Ingen import med id " + id));
+        try {
+            ImportEntry done = undo.undo(id, user.getName());
+            model.addAttribute("done", done);
+        } catch (UndoRefused e) {
+            model.addAttribute("refused", e.getMessage());
+            model.addAttribute("keys", e.keys());
+        }
+        model.addAttribute("row", historyRow(audit.find(id).orElse(entry)));
+        return "import/undo";
     }
 
     @GetMapping("/historikk")
@@ -193,6 +230,7 @@ class ImportPage {
     private ModelAndView message(String message, HttpServletRequest request) {
         ModelAndView page = new ModelAndView(view(request.getHeader("HX-Request")));
         page.addObject("datasets", datasets());
+        page.addObject("templateFor", datasets().get(0));
         page.addObject("maxSizeMb", properties.maxSize().toMegabytes());
         page.addObject("message", message);
         return page;
@@ -201,6 +239,7 @@ class ImportPage {
     private void form(Model model, String selected) {
         model.addAttribute("datasets", datasets());
         model.addAttribute("selected", selected);
+        model.addAttribute("templateFor", Dataset.bySlug(selected).orElse(datasets().get(0)));
         model.addAttribute("maxSizeMb", properties.maxSize().toMegabytes());
     }
 
@@ -226,8 +265,9 @@ class ImportPage {
         String dataset = Dataset.bySlug(entry.dataset()).map(Dataset::title).orElse(entry.dataset());
         String when = entry.startedAt().atZoneSameInstant(OSLO).format(WHEN);
         String outcome = outcome(entry.outcome());
+        boolean undoable = !entry.dryRun() && "stored".equals(entry.outcome()) && entry.undoneByImportId() == null;
         return new HistoryRow(entry, dataset, when, entry.dryRun() ? "Kontroll: " + outcome
-                : Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1));
+                : Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1), undoable);
     }
 
     /** The audit's outcomes in Norwegian (docs/file-formats.md lists them); a dry run's get «Kontroll: » before. */

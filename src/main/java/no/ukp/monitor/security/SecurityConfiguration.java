@@ -95,6 +95,8 @@ class SecurityConfiguration {
                         // the login form needs its style sheets and scripts before anyone has logged in
                         .requestMatchers(HttpMethod.GET, "/login", "/vendor/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        .requestMatchers("/import/historikk/angre/**", "/mal", "/mal/**", "/kommuner", "/kommuner/**")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/import/historikk").hasRole(Role.READ.name())
                         .requestMatchers("/import", "/import/**").hasRole(Role.IMPORT.name())
                         .anyRequest().hasRole(Role.READ.name()))
