@@ -6,8 +6,6 @@ import java.security.Principal;
 import java.util.List;
 import no.ukp.monitor.indicator.TargetRepository.NewTarget;
 import no.ukp.monitor.indicator.TargetRepository.Target;
-import no.ukp.monitor.reference.Scope;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TargetController {
 
     private final TargetRepository targets;
-    private final IndicatorMetrics metrics;
-    private final ApplicationEventPublisher events;
+    private final TargetVersions versions;
 
-    TargetController(TargetRepository targets, IndicatorMetrics metrics, ApplicationEventPublisher events) {
+    TargetController(TargetRepository targets, TargetVersions versions) {
         this.targets = targets;
-        this.metrics = metrics;
-        this.events = events;
+        this.versions = versions;
     }
 
     @Operation(summary = "Target versions, by indicator, scope (defaults first) and month",
@@ -54,9 +50,6 @@ class TargetController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Target add(@Valid @RequestBody NewTarget target, Principal user) {
-        Target added = targets.add(target, user.getName());
-        metrics.refresh();
-        events.publishEvent(new TargetStored(added.indicatorId(), Scope.key(added.scopeType(), added.scopeId()), added.validFrom()));
-        return added;
+        return versions.add(target, user.getName());
     }
 }
