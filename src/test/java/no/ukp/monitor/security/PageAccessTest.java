@@ -119,6 +119,33 @@ class PageAccessTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void shouldLetOnlyTheAdminEditTargetsAndMunicipalitiesAndUndoAnImport() {
+        for (String user : new String[] {"viewer", "analyst", "ingest", "planner"}) {
+            for (String path : new String[] {"/mal", "/kommuner", "/import/historikk/angre/1"}) {
+                assertThat(TestUsers.as(rest, user).getForEntity(path, String.class).getStatusCode())
+                        .as("%s %s", user, path).isEqualTo(HttpStatus.FORBIDDEN);
+            }
+        }
+        ResponseEntity<String> targets = TestUsers.as(rest, "admin").getForEntity("/mal", String.class);
+        assertThat(targets.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(targets.getBody()).contains("Legg til en ny versjon", "href=\"/kommuner\"");
+        assertThat(TestUsers.as(rest, "admin").getForEntity("/kommuner", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        // the menu offers the admin pages to admins only
+        assertThat(TestUsers.as(rest, "ingest").getForEntity("/import", String.class).getBody())
+                .doesNotContain("href=\"/mal\"", "href=\"/kommuner\"");
+    }
+
+    @Test
+    void shouldDownloadATemplateFromTheImportPageInTheSession() {
+        ResponseEntity<byte[]> csv = TestUsers.as(rest, "ingest").getForEntity("/import/mal/population?format=csv", byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
+        assertThat(TestUsers.as(rest, "viewer").getForEntity("/import/mal/population?format=csv", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private ResponseEntity<String> get(String path, MediaType accept, String cookie) {
         RequestEntity.HeadersBuilder<?> request = RequestEntity.get(uri(path)).accept(accept);
         if (cookie != null) {

@@ -46,13 +46,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * of CI only, to keep CI short.
  */
 @DatabaseTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisabledIfEnvironmentVariable(named = "UKP_EXPECT_TIMESCALEDB", matches = "true",
         disabledReason = "browser tests run in the embedded half of CI only")
-class BrowserPagesTest {
-
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+class BrowserPagesTest extends BrowserTest {
 
     /** Two errors: a count that is not a number, and more 0-day stays than stays. */
     static final String WITH_ERRORS = """
@@ -66,44 +62,6 @@ class BrowserPagesTest {
             03.2019;5001;12;3;9;2
             03.2019;1653;8;7;1;2
             """;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestRestTemplate rest;
-
-    Playwright playwright;
-    Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Chromium.path())
-                .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu")));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-                .setLocale("nb-NO").setViewportSize(1280, 900));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void shouldLogInCheckAFileWithErrorsFixItStoreItAndFindItInTheHistory() {
@@ -294,42 +252,5 @@ class BrowserPagesTest {
     void shouldFindViolationsOnAPageThatHasThem() {
         page.setContent("<html><body><img src='x.png'><input type='text'></body></html>");
         assertThat(violations()).contains("html-has-lang", "image-alt", "label");
-    }
-
-    private void logIn(String user, String password) {
-        page.getByLabel("Brukernavn").fill(user);
-        page.getByLabel("Passord").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
-    }
-
-    private void upload(String name, String csv) {
-        page.setInputFiles("#fil", new FilePayload(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
-        assertThat(page.locator("#valgt-fil")).hasText("Valgt fil: " + name);
-    }
-
-    /** No axe-core violation of WCAG 2.1 A and AA, and a screenshot of the whole page. */
-    private void check(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-        assertThat(violations()).as("axe-core violations on %s (%s)", name, page.url()).isEmpty();
-    }
-
-    private List<String> violations() {
-        List<String> found = new ArrayList<>();
-        for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
-            found.add(rule.getId());
-        }
-        return found;
-    }
-
-    private static List<List<String>> rows(Locator table) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Locator row : table.locator("tbody tr").all()) {
-            rows.add(row.locator("td").allInnerTexts().stream().map(String::strip).toList());
-        }
-        return rows;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

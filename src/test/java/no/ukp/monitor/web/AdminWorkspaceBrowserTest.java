@@ -1,0 +1,274 @@
+package no.ukp.monitor.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
+import no.ukp.monitor.ReferenceDataBackup;
+import no.ukp.monitor.TestDatabase;
+import no.ukp.monitor.TestUsers;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The admin's whole round in the browser (issue 15): download a template, check a file with
+ * errors, fix it, store it, find it in the history and its figures in the report, undo it (the
+ * figures go back), add a municipality and import a file that uses it, add a target version and
+ * see the status change. axe-core on every page and state visited, screenshots of each.
+ * The figures are compared with {@code /api/v1/kpis}, never with numbers written here.
+ */
+@DatabaseTest
+@DisabledIfEnvironmentVariable(named = "UKP_EXPECT_TIMESCALEDB", matches = "true",
+        disabledReason = "browser tests run in the embedded half of CI only")
+class AdminWorkspaceBrowserTest extends BrowserTest {
+
+    static final String MONTH = "2019-08";
+    static final String HEADER = "Måned;Kommunenr;UKP_opphold;Opphold_0_døgn;UKP_døgn;Rett_hjem\n";
+    /** What is stored before the admin's file: every municipality but Frosta (not a member yet) reports. */
+    static final String BASELINE = "month;municipality;ukp_stays;zero_day_stays;ukp_days;discharged_home\n"
+            + "2019-08;5001;10;2;20;5\n2019-08;5028;4;1;6;2\n";
+    static final String UKP_DAYS = "ukp_days";
+
+    @Autowired
+    DSLContext dsl;
+
+    private ReferenceDataBackup backup;
+
+    @BeforeEach
+    void baseline() {
+        TestDatabase.clean(dsl);
+        dsl.execute("DELETE FROM indicator_target WHERE created_by <> 'migration'");
+        backup = ReferenceDataBackup.take(dsl);
+        new ImportClient(rest).store("monthly-statistics", BASELINE);
+    }
+
+    @AfterEach
+    void restore() {
+        backup.restore();
+        dsl.execute("DELETE FROM indicator_target WHERE created_by <> 'migration'");
+    }
+
+    @Test
+    void shouldTakeTheAdminFromATemplateToAStoredFileItsUndoANewMunicipalityAndANewTarget() throws IOException {
+        page.navigate("/import");
+        logIn("admin", TestUsers.PASSWORD);
+        Locator menu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"));
+        assertThat(menu.getByRole(AriaRole.LINK)).containsText(new String[] {"Mål", "Kommuner"});
+
+        // the templates of the chosen kind, with the Norwegian headers
+        page.getByLabel("Hva slags data").selectOption("monthly-statistics");
+        Download xlsx = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Last ned mal for Månedsstatistikk (Excel)")).click());
+        assertThat(xlsx.suggestedFilename()).isEqualTo("mal-monthly-statistics.xlsx");
+        List<String> headers = firstRow(Files.readAllBytes(xlsx.path()));
+        assertThat(headers).contains("måned", "kommunenr", "ukp_opphold", "ukp_døgn");
+        page.getByLabel("Hva slags data").selectOption("population");
+        Download csv = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Last ned mal for Folketall (CSV)")).click());
+        assertThat(csv.suggestedFilename()).isEqualTo("mal-population.csv");
+        assertThat(Files.readString(csv.path(), StandardCharsets.UTF_8)).startsWith("\uFEFF").contains("kommunenr", "folketall");
+        check("admin-import");
+
+        // a file with errors, then fixed, checked and stored
+        JsonNode before = kpis("total");
+        page.getByLabel("Hva slags data").selectOption("monthly-statistics");
+        upload("ukp-august-2019-feil.csv", HEADER + "08.2019;5001;ti;2;35;5\n");
+        kontroller();
+        assertThat(page.locator("table:has(caption:text-is('Feil i filen')) tbody tr")).hasCount(1);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre"))).hasCount(0);
+        check("admin-import-feil");
+        upload("ukp-august-2019.csv", HEADER + "08.2019;5001;10;2;35;5\n");
+        kontroller();
+        assertThat(page.locator(".ukp-counts")).containsText("1 endret");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
+        check("admin-import-lagret");
+
+        // the new figures in the report, as the API computes them
+        JsonNode stored = kpis("total");
+        assertThat(monthValue(stored)).isNotEqualByComparingTo(monthValue(before));
+        assertReportShows(monthValue(stored));
+
+        // in the history, undone after a confirmation that says what will happen
+        menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Importhistorikk")).click();
+        Locator row = page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-august-2019.csv"))
+                .filter(new Locator.FilterOptions().setHasText("Lagret"));
+        assertThat(row).hasCount(1);
+        List<String> cells = row.locator("td").allInnerTexts();
+        check("admin-historikk");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(
+                java.util.regex.Pattern.compile("^Angre importen av ukp-august-2019\\.csv"))).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Angre import");
+        assertThat(page.locator(".ukp-counts li").nth(0)).hasText(cells.get(7) + " verdier som importen endret, "
+                + "settes tilbake til verdien de hadde før");
+        assertThat(page.locator(".ukp-counts li").nth(1)).hasText(cells.get(6) + " rader som importen la til, fjernes");
+        check("admin-angre-bekreft");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre importen")).click();
+        assertThat(page.locator("#angre-resultat")).hasText("Importen er angret: 1 verdier er satt tilbake til verdien "
+                + "før importen, 0 rader som importen la til, er fjernet. Historikken er beholdt.");
+        check("admin-angret");
+        assertThat(monthValue(kpis("total"))).isEqualByComparingTo(monthValue(before));
+        assertReportShows(monthValue(before));
+        page.navigate("/import/historikk");
+        assertThat(page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-august-2019.csv"))
+                .filter(new Locator.FilterOptions().setHasText("Angret"))).hasCount(1);
+
+        // a new municipality: the error next to its field first, then stored, then imported
+        menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Kommuner")).click();
+        assertThat(page.locator("#kommuner-tittel")).containsText("(20)");
+        check("admin-kommuner");
+        page.getByLabel("Kommunenummer", new Page.GetByLabelOptions().setExact(true)).fill("5001");
+        page.getByLabel("Navn", new Page.GetByLabelOptions().setExact(true)).fill("Frosta");
+        page.locator("#ny-region").selectOption("vaernesregionen");
+        page.locator("#ny-medlemFra").fill(MONTH);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til kommunen")).click();
+        assertThat(page.locator("#ny-nummer")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#ny-nummer-feil")).hasText("Kommunenummer 5001 finnes allerede (Trondheim)");
+        assertThat(page.locator("#ny-nummer")).hasAttribute("aria-describedby", "ny-nummer-hjelp ny-nummer-feil");
+        check("admin-kommuner-feil");
+        page.getByLabel("Kommunenummer", new Page.GetByLabelOptions().setExact(true)).fill("5036");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til kommunen")).click();
+        assertThat(page.locator("#lagret")).hasText("Frosta (5036) er lagt til, medlem fra august 2019.");
+        assertThat(page.locator("#kommuner-tittel")).containsText("(21)");
+        assertThat(page.locator("table:has(#logg-tittel) tbody tr").first()).containsText("Kommune 5036");
+        check("admin-kommuner-lagret");
+
+        JsonNode withoutFrosta = kpis("total");
+        menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Importer data")).click();
+        page.getByLabel("Hva slags data").selectOption("monthly-statistics");
+        upload("frosta-august-2019.csv", HEADER + "08.2019;5036;3;1;7;1\n");
+        kontroller();
+        assertThat(page.locator(".ukp-counts")).containsText("1 nye");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat")).containsText("Lagret: 1 nye, 0 endret, 0 uendret.");
+        JsonNode withFrosta = kpis("total");
+        BigDecimal frosta = monthValue(kpis("municipality:5036"));
+        assertThat(frosta).as("Frosta's own figure").isNotNull();
+        assertThat(monthValue(withFrosta)).as("counted in the total").isEqualByComparingTo(monthValue(withoutFrosta).add(frosta));
+        assertThat(withFrosta.at("/coverage/reported").asInt()).isGreaterThan(withoutFrosta.at("/coverage/reported").asInt());
+
+        // a new target version: the error next to its field first, then the status changes
+        JsonNode indicator = indicator(withFrosta);
+        String statusBefore = indicator.get("status").asText();
+        BigDecimal rolling = new BigDecimal(indicator.at("/values/rolling12").asText());
+        BigDecimal target = "green".equals(statusBefore) ? rolling.divide(BigDecimal.TWO) : rolling.multiply(BigDecimal.TWO);
+        menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Mål")).click();
+        check("admin-mal");
+        page.getByLabel("Indikator").selectOption(UKP_DAYS);
+        page.getByLabel("Gjelder for").selectOption("total");
+        page.getByLabel("Gjelder fra måned").fill("august 2019");
+        page.getByLabel("Mål", new Page.GetByLabelOptions().setExact(true)).fill(target.toPlainString().replace('.', ','));
+        page.getByLabel("Toleranse", new Page.GetByLabelOptions().setExact(true)).fill("0");
+        page.getByLabel("Type toleranse").selectOption("absolute");
+        page.getByLabel("Merknad (valgfri)").fill("Satt i nettlesertesten");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til mål")).click();
+        assertThat(page.locator("#gjelderFra")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#gjelderFra-feil")).hasText("Må skrives ÅÅÅÅ-MM");
+        assertThat(page.getByLabel("Mål", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue(target.toPlainString().replace('.', ','));
+        check("admin-mal-feil");
+        page.getByLabel("Gjelder fra måned").fill(MONTH);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til mål")).click();
+        assertThat(page.locator("#lagret")).hasText("Nytt mål for Antall UKP-døgn per år (Helsefellesskapet) gjelder fra august 2019.");
+        Locator version = page.locator("table:has(caption:text-is('Antall UKP-døgn per år')) tbody tr",
+                new Page.LocatorOptions().setHasText("Satt i nettlesertesten"));
+        assertThat(version.locator("td")).containsText(new String[] {"Helsefellesskapet", "august 2019", "Gjelder nå"});
+        assertThat(version).containsText("admin");
+        check("admin-mal-lagret");
+        String statusAfter = indicator(kpis("total")).get("status").asText();
+        assertThat(statusAfter).isNotEqualTo(statusBefore).isEqualTo("green".equals(statusBefore) ? "red" : "green");
+    }
+
+    @Test
+    void shouldRefuseAnUndoWhenALaterImportChangedTheSameKeysAndSayWhichInNorwegian() {
+        ImportClient client = new ImportClient(rest);
+        client.store("monthly-statistics", BASELINE.replace(";20;", ";25;").getBytes(StandardCharsets.UTF_8), "rettet.csv");
+        client.store("monthly-statistics", BASELINE.replace(";20;", ";30;").getBytes(StandardCharsets.UTF_8), "senere.csv");
+        page.navigate("/import/historikk");
+        logIn("admin", TestUsers.PASSWORD);
+        page.navigate("/import/historikk");
+        page.locator("tbody tr", new Page.LocatorOptions().setHasText("rettet.csv"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Angre importen av rettet.csv"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre importen")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("kan ikke angres: en senere import har endret 1 av de samme radene");
+        Locator keys = page.locator("table:has(caption:text-is('Rader en senere import har endret')) tbody tr");
+        assertThat(keys).hasCount(1);
+        assertThat(keys).containsText("5001");
+        check("admin-angre-avvist");
+        // nothing changed: the later import's value stands
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre importen"))).hasCount(0);
+        assertThat(TestUsers.as(rest, "viewer").getForObject("/api/v1/imports?limit=10", JsonNode.class).findValuesAsText("outcome"))
+                .doesNotContain("undo");
+        // and a viewer is offered no undo
+        context.clearCookies();
+        page.navigate("/import/historikk");
+        logIn("viewer", TestUsers.PASSWORD);
+        page.navigate("/import/historikk");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre"))).hasCount(0);
+        assertThat(page.navigate("/import/historikk/angre/1").status()).isEqualTo(403);
+    }
+
+    private void kontroller() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        assertThat(page.locator("#resultat-tittel")).isVisible();
+    }
+
+    /** The start page shows the latest month's report: its UKP-days of the month are the API's. */
+    private void assertReportShows(BigDecimal value) {
+        page.navigate("/");
+        Locator row = page.locator("table.summary tbody tr", new Page.LocatorOptions().setHasText("Antall UKP-døgn per år"));
+        String shown = row.locator("td.num").nth(1).innerText().replaceAll("[^0-9]", "");
+        assertThat(new BigDecimal(shown)).isEqualByComparingTo(value.setScale(0, java.math.RoundingMode.HALF_UP));
+        check("admin-rapport");
+    }
+
+    private JsonNode kpis(String scope) {
+        return TestUsers.as(rest, "viewer").getForObject("/api/v1/kpis?month=" + MONTH + "&scope=" + scope, JsonNode.class);
+    }
+
+    private static JsonNode indicator(JsonNode kpis) {
+        return StreamSupport.stream(kpis.get("indicators").spliterator(), false)
+                .filter(i -> UKP_DAYS.equals(i.get("id").asText())).findFirst().orElseThrow();
+    }
+
+    private static BigDecimal monthValue(JsonNode kpis) {
+        JsonNode value = indicator(kpis).at("/values/month");
+        return value.isNull() || value.isMissingNode() ? null : new BigDecimal(value.asText());
+    }
+
+    private static List<String> firstRow(byte[] xlsx) throws IOException {
+        try (InputStream in = new java.io.ByteArrayInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+            Sheet sheet = workbook.getFirstSheet();
+            try (var rows = sheet.openStream()) {
+                Row header = rows.findFirst().orElseThrow();
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < header.getCellCount(); c++) {
+                    cells.add(header.getCell(c).getText());
+                }
+                return cells;
+            }
+        }
+    }
+}
