@@ -210,8 +210,15 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
         page.navigate("/import/historikk");
         page.locator("tbody tr", new Page.LocatorOptions().setHasText("rettet.csv"))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Angre importen av rettet.csv"))
-                .click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre importen")).click();
+                .focus();
+        // by keyboard alone: the history's button, then the confirmation's
+        page.keyboard().press("Enter");
+        Locator confirm = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre importen"));
+        confirm.focus();
+        page.keyboard().press("Shift+Tab");
+        page.keyboard().press("Tab");
+        assertThat(confirm).isFocused();
+        page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("kan ikke angres: en senere import har endret 1 av de samme radene");
         Locator keys = page.locator("table:has(caption:text-is('Rader en senere import har endret')) tbody tr");
         assertThat(keys).hasCount(1);
@@ -228,6 +235,58 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
         page.navigate("/import/historikk");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre"))).hasCount(0);
         assertThat(page.navigate("/import/historikk/angre/1").status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldRenameMoveAndAddAnOldNumberOnTheMunicipalityPageWithTheErrorsNextToTheFields() {
+        page.navigate("/kommuner");
+        logIn("admin", TestUsers.PASSWORD);
+        // rename and move in one go; the fields left empty keep what is stored
+        field("Kommune").selectOption("5029");
+        field("Nytt navn").fill("Skaun kommune");
+        field("Ny region").selectOption("fjellregionen");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre endringen")).click();
+        assertThat(page.locator("#lagret")).hasText("Skaun kommune (5029) er endret.");
+        assertThat(page.locator("table:has(#kommuner-tittel) tbody tr", new Page.LocatorOptions().setHasText("5029"))
+                .locator("td")).containsText(new String[] {"5029", "Skaun kommune", "Fjellregionen", "januar 2000"});
+        assertThat(TestUsers.as(rest, "viewer").getForObject("/api/v1/municipalities/5029", JsonNode.class).get("regionId").asText())
+                .isEqualTo("fjellregionen");
+        Locator log = page.locator("table:has(#logg-tittel) tbody tr");
+        assertThat(log).hasCount(2);
+        assertThat(log.filter(new Locator.FilterOptions().setHasText("Navn"))).containsText("Skaun kommune");
+
+        // an old number that is a current one: the service's 409 next to the field
+        field("Gammelt kommunenummer").fill("5001");
+        field("Nåværende kommune").selectOption("5029");
+        field("Gammelt navn").fill("Børsa");
+        field("Siste dag nummeret var i bruk").fill("31.12.2019");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til nummeret")).click();
+        assertThat(page.locator("#gammel-sisteDag-feil")).hasText("Må være en dato, skrevet ÅÅÅÅ-MM-DD");
+        assertThat(field("Gammelt navn")).hasValue("Børsa");
+        field("Siste dag nummeret var i bruk").fill("2019-12-31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til nummeret")).click();
+        assertThat(page.locator("#gammel-nummer-feil")).hasText("Kommunenummer 5001 er i bruk av Trondheim og kan ikke være et gammelt nummer");
+        assertThat(page.locator("#gammel-nummer")).hasAttribute("aria-invalid", "true");
+        check("admin-kommuner-gammelt-feil");
+        field("Gammelt kommunenummer").fill("1650");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til nummeret")).click();
+        assertThat(page.locator("#lagret")).hasText("Det gamle nummeret 1650 (Børsa) er lagt til; filer med det importeres under 5029.");
+        assertThat(page.locator("table:has(#kommuner-tittel) tbody tr", new Page.LocatorOptions().setHasText("5029")))
+                .containsText("1650 Børsa (til 31.12.2019)");
+
+        // a target that is not a number, on the targets page
+        page.navigate("/mal");
+        field("Gjelder fra måned").fill("2020-01");
+        field("Mål").fill("mange");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til mål")).click();
+        assertThat(page.locator("#mal-feil")).hasText("Må være et tall, for eksempel 0,1 eller 120");
+        assertThat(page.locator("#toleranse-feil")).hasText("Mangler");
+        assertThat(page.locator("#gjelderFra")).not().hasAttribute("aria-invalid", "true");
+    }
+
+    /** The field labelled exactly so (sections named by their headings have labels too). */
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
     private void kontroller() {
