@@ -19,6 +19,7 @@ import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.reference.ScopeType;
 import no.ukp.monitor.system.AlreadyExists;
 import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,10 +74,6 @@ class TargetPage {
     record Group(String id, String name, List<Row> rows) {
     }
 
-    /** A choice of the scope list. */
-    record Option(String value, String label) {
-    }
-
     @GetMapping
     String page(Model model) {
         return page(model, new Form(null, "total", null, null, null, "relative", null), Map.of(), null);
@@ -124,20 +121,22 @@ class TargetPage {
             }
         }
         model.addAttribute("groups", groups);
-        model.addAttribute("indicators", catalogue.all());
-        model.addAttribute("scopes", scopeOptions());
+        model.addAttribute("indicators", catalogue.all().stream().map(i -> new Choice(i.id(), i.name())).toList());
+        model.addAttribute("toleranceKinds", List.of(new Choice("relative", "Relativ (andel av målet)"),
+                new Choice("absolute", "Absolutt (i indikatorens enhet)")));
+        model.addAttribute("scopes", scopeChoices());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("stored", stored);
         return "indicator/targets";
     }
 
-    private List<Option> scopeOptions() {
-        List<Option> options = new ArrayList<>();
-        options.add(new Option("region:", "Alle regioner (standard)"));
-        options.add(new Option("municipality:", "Alle kommuner (standard)"));
+    private List<Choice> scopeChoices() {
+        List<Choice> options = new ArrayList<>();
+        options.add(new Choice("region:", "Alle regioner (standard)"));
+        options.add(new Choice("municipality:", "Alle kommuner (standard)"));
         for (Scope scope : reference.scopes()) {
-            options.add(new Option(scope.key(), switch (scope.type()) {
+            options.add(new Choice(scope.key(), switch (scope.type()) {
                 case TOTAL -> scope.name();
                 case REGION -> "Region " + scope.name();
                 case MUNICIPALITY -> scope.name() + " (" + scope.id() + ")";

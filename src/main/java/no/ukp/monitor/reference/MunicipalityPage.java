@@ -14,12 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import no.ukp.monitor.reference.ReferenceEdits.Change;
 import no.ukp.monitor.reference.ReferenceEdits.MunicipalityForm;
 import no.ukp.monitor.reference.ReferenceEdits.OldNumberForm;
 import no.ukp.monitor.system.AlreadyExists;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.NotFound;
+import no.ukp.monitor.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -175,8 +177,11 @@ class MunicipalityPage {
                 old.getOrDefault(m.number(), List.of()).stream()
                         .map(o -> o.oldNumber() + " " + o.oldName() + (o.validUntil() == null ? "" : " (til " + o.validUntil().format(DAY) + ")"))
                         .collect(Collectors.joining(", ")))).toList());
-        model.addAttribute("municipalities", municipalities);
-        model.addAttribute("regions", regions);
+        List<Choice> regionChoices = regions.stream().map(r -> new Choice(r.id(), r.name())).toList();
+        model.addAttribute("regions", regionChoices);
+        model.addAttribute("regionsOrUnchanged", Stream.concat(Stream.of(new Choice("", "Ikke endre")), regionChoices.stream()).toList());
+        model.addAttribute("municipalityChoices", Stream.concat(Stream.of(new Choice("", "Velg kommune")),
+                municipalities.stream().map(m -> new Choice(m.number(), m.name() + " (" + m.number() + ")"))).toList());
         model.addAttribute("changes", edits.changes(null, CHANGES_SHOWN).stream().map(this::changeRow).toList());
         model.addAttribute("changesShown", CHANGES_SHOWN);
         model.addAttribute("newForm", newForm);

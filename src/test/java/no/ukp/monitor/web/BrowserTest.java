@@ -86,6 +86,8 @@ abstract class BrowserTest {
     }
 
     void upload(String name, String csv) {
+        // the page's script shows the file's name: after a click that navigated, wait for it to have run
+        page.waitForLoadState();
         page.setInputFiles("#fil", new FilePayload(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("#valgt-fil")).hasText("Valgt fil: " + name);
     }
