@@ -8,13 +8,16 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.ImportClient;
@@ -118,7 +121,7 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
         List<String> cells = row.locator("td").allInnerTexts();
         check("admin-historikk");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(
-                java.util.regex.Pattern.compile("^Angre importen av ukp-august-2019\\.csv"))).click();
+                Pattern.compile("^Angre importen av ukp-august-2019\\.csv"))).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Angre import");
         assertThat(page.locator(".ukp-counts li").nth(0)).hasText(cells.get(7) + " verdier som importen endret, "
                 + "settes tilbake til verdien de hadde før");
@@ -299,7 +302,7 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
         page.navigate("/");
         Locator row = page.locator("table.summary tbody tr", new Page.LocatorOptions().setHasText("Antall UKP-døgn per år"));
         String shown = row.locator("td.num").nth(1).innerText().replaceAll("[^0-9]", "");
-        assertThat(new BigDecimal(shown)).isEqualByComparingTo(value.setScale(0, java.math.RoundingMode.HALF_UP));
+        assertThat(new BigDecimal(shown)).isEqualByComparingTo(value.setScale(0, RoundingMode.HALF_UP));
         check("admin-rapport");
         // the report is a page of its own, without the menu: back to the pages
         page.navigate("/import");
@@ -320,7 +323,7 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
     }
 
     private static List<String> firstRow(byte[] xlsx) throws IOException {
-        try (InputStream in = new java.io.ByteArrayInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+        try (InputStream in = new ByteArrayInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             Sheet sheet = workbook.getFirstSheet();
             try (var rows = sheet.openStream()) {
                 Row header = rows.findFirst().orElseThrow();
