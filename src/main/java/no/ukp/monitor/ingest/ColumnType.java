@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.ukp.monitor.measure.PlanWords;
 import no.ukp.monitor.reference.MunicipalityNumbers;
 
 /**
@@ -21,29 +22,7 @@ enum ColumnType {
     MONTH("ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01; fra år 2000, ikke etter inneværende måned") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
-            Matcher iso = ISO_MONTH.matcher(text);
-            Matcher norwegian;
-            int year;
-            int month;
-            if (iso.matches()) {
-                if (iso.group(3) != null && Integer.parseInt(iso.group(3)) != 1) {
-                    throw new InvalidValue("En dato som måned må være den første i måneden (ÅÅÅÅ-MM-01)");
-                }
-                year = Integer.parseInt(iso.group(1));
-                month = Integer.parseInt(iso.group(2));
-            } else if ((norwegian = NORWEGIAN_MONTH.matcher(text)).matches()) {
-                year = Integer.parseInt(norwegian.group(2));
-                month = Integer.parseInt(norwegian.group(1));
-            } else {
-                throw new InvalidValue("Måneden må skrives ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01");
-            }
-            if (month < 1 || month > 12) {
-                throw new InvalidValue("Måneden finnes ikke: måned må være 01–12");
-            }
-            if (year < FIRST_YEAR) {
-                throw new InvalidValue("Året er før " + FIRST_YEAR + " og kan ikke stemme");
-            }
-            YearMonth value = YearMonth.of(year, month);
+            YearMonth value = month(text);
             if (value.isAfter(context.currentMonth())) {
                 throw new InvalidValue("Måneden ligger etter inneværende måned (" + context.currentMonth() + ")");
             }
@@ -170,9 +149,108 @@ enum ColumnType {
             }
             return unit;
         }
+    },
+
+    /** Free text (the action plan's names, owners and comments; their lengths are the plan's own rules). */
+    TEXT("fritekst") {
+        @Override
+        Object parse(String text, RowContext context) {
+            return text;
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** The id of a measure or an activity, as the API and earlier exports give it. */
+    PLAN_ID("tiltakets eller aktivitetens id (et heltall) fra tiltaksplanen; tom for nye") {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            if (!isDigits(text) || text.length() > 18) {
+                throw new InvalidValue("Id må være et heltall, som 12");
+            }
+            return Long.parseLong(text);
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** A month of the plan: {@code MM.YYYY} or {@code YYYY-MM}, also in the future. */
+    PLAN_MONTH("MM.ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-01; fra år 2000") {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return month(text);
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** A period {@code MM.YYYY–MM.YYYY} (en dash or hyphen); the end may be left out. */
+    PERIOD("MM.ÅÅÅÅ–MM.ÅÅÅÅ (fra–til; til kan mangle, som 01.2025–)") {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            Matcher period = PERIOD_PATTERN.matcher(text);
+            if (!period.matches()) {
+                throw new InvalidValue("Tidsrommet må skrives MM.ÅÅÅÅ–MM.ÅÅÅÅ, som 01.2025–12.2025");
+            }
+            return new YearMonth[] {month(period.group(1)), period.group(2).isEmpty() ? null : month(period.group(2))};
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** The template's priority: {@code Høy}, {@code Middels} or {@code Lav}. */
+    PRIORITY(PlanWords.PRIORITY_WORDS) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return PlanWords.priority(text).orElseThrow(() -> new InvalidValue("Prioriteten må være " + PlanWords.PRIORITY_WORDS));
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** The template's size (omfang): {@code Stort}, {@code Middels} or {@code Lite}. */
+    SIZE(PlanWords.SIZE_WORDS) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return PlanWords.size(text).orElseThrow(() -> new InvalidValue("Omfanget må være " + PlanWords.SIZE_WORDS));
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
+    },
+
+    /** The status legend: {@code grønn}, {@code gul}, {@code rød}, their legend texts, or green, yellow, red. */
+    PLAN_STATUS(PlanWords.STATUS_WORDS) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return PlanWords.status(text).orElseThrow(() -> new InvalidValue("Statusen må være " + PlanWords.STATUS_WORDS));
+        }
+
+        @Override
+        Object blank() {
+            return null;
+        }
     };
 
     static final int FIRST_YEAR = 2000;
+    private static final Pattern PERIOD_PATTERN = Pattern.compile("(\\S+?)\\s*(?:–|—|-(?=\\s*[0-9]{1,2}\\.|\\s*$)|\\s-\\s)\\s*(\\S*)");
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final Pattern ISO_MONTH = Pattern.compile("([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?");
     private static final Pattern NORWEGIAN_MONTH = Pattern.compile("([0-9]{1,2})\\.([0-9]{4})");
@@ -191,6 +269,36 @@ enum ColumnType {
     /** The values this type accepts, in Norwegian, for the template's explanation sheet. */
     String format() {
         return format;
+    }
+
+    /**
+     * A month written {@code YYYY-MM}, {@code MM.YYYY} or {@code YYYY-MM-01}, from {@link #FIRST_YEAR}; the format
+     * checks every month column shares.
+     */
+    static YearMonth month(String text) throws InvalidValue {
+        Matcher iso = ISO_MONTH.matcher(text);
+        Matcher norwegian;
+        int year;
+        int month;
+        if (iso.matches()) {
+            if (iso.group(3) != null && Integer.parseInt(iso.group(3)) != 1) {
+                throw new InvalidValue("En dato som måned må være den første i måneden (ÅÅÅÅ-MM-01)");
+            }
+            year = Integer.parseInt(iso.group(1));
+            month = Integer.parseInt(iso.group(2));
+        } else if ((norwegian = NORWEGIAN_MONTH.matcher(text)).matches()) {
+            year = Integer.parseInt(norwegian.group(2));
+            month = Integer.parseInt(norwegian.group(1));
+        } else {
+            throw new InvalidValue("Måneden må skrives ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01");
+        }
+        if (month < 1 || month > 12) {
+            throw new InvalidValue("Måneden finnes ikke: måned må være 01–12");
+        }
+        if (year < FIRST_YEAR) {
+            throw new InvalidValue("Året er før " + FIRST_YEAR + " og kan ikke stemme");
+        }
+        return YearMonth.of(year, month);
     }
 
     /** Parses a non-blank, trimmed cell. */
