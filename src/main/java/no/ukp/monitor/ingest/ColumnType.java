@@ -197,11 +197,16 @@ enum ColumnType {
     PERIOD("MM.ÅÅÅÅ–MM.ÅÅÅÅ (fra–til; til kan mangle, som 01.2025–)") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
+            String wanted = "Tidsrommet må skrives MM.ÅÅÅÅ–MM.ÅÅÅÅ, som 01.2025–12.2025";
             Matcher period = PERIOD_PATTERN.matcher(text);
             if (!period.matches()) {
-                throw new InvalidValue("Tidsrommet må skrives MM.ÅÅÅÅ–MM.ÅÅÅÅ, som 01.2025–12.2025");
+                throw new InvalidValue(wanted);
             }
-            return new YearMonth[] {month(period.group(1)), period.group(2).isEmpty() ? null : month(period.group(2))};
+            try {
+                return new YearMonth[] {month(period.group(1)), period.group(2).isEmpty() ? null : month(period.group(2))};
+            } catch (InvalidValue month) {
+                throw new InvalidValue(wanted + " (" + month.getMessage() + ")");
+            }
         }
 
         @Override
