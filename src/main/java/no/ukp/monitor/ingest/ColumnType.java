@@ -309,6 +309,14 @@ enum ColumnType {
     /** Parses a non-blank, trimmed cell. */
     abstract Object parse(String text, RowContext context) throws InvalidValue;
 
+    /**
+     * Whether a blank cell is allowed also in a column the header must have: the area (blank = somatikk) and the
+     * plan's text columns (the header needs «tiltak», an activity's row leaves it blank).
+     */
+    boolean blankAllowedWhenRequired() {
+        return this == AREA || this == TEXT;
+    }
+
     /** The value of a blank cell in an optional column. */
     Object blank() {
         throw new IllegalStateException(this + " has no blank value");

@@ -1,6 +1,7 @@
 package no.ukp.monitor.ingest;
 
 import static no.ukp.monitor.ingest.Column.optional;
+import static no.ukp.monitor.ingest.Column.required;
 
 import java.util.List;
 
@@ -8,7 +9,8 @@ import java.util.List;
  * The committee's action-plan template (tiltaksplan) as a file to import: one row per measure
  * (tiltak, with «aktivitet» empty) and one per activity (aktivitet) below it. Not a fact table:
  * {@link PlanImport} stores it through the plan's own repository. Every column is optional in the
- * header's sense except «tiltak» and one of «fra» / «tidsrom», which {@link PlanImport} checks.
+ * header's sense except «tiltak» (a blank cell allowed: an activity's row) and one of «fra» /
+ * «tidsrom», which {@link PlanImport} checks.
  */
 final class PlanFile implements ImportKind {
 
@@ -31,7 +33,7 @@ final class PlanFile implements ImportKind {
     static final int ID = 14;
 
     private static final List<Column> COLUMNS = List.of(
-            optional("title", ColumnType.TEXT, "Tiltakets navn (påkrevd kolonne). På en aktivitets rad: tom (aktiviteten hører "
+            required("title", ColumnType.TEXT, "Tiltakets navn. På en aktivitets rad: tom (aktiviteten hører "
                     + "til tiltaket over) eller navnet på tiltaket den hører til", "Forsterket utskrivningsteam", "tiltak"),
             optional("activity", ColumnType.TEXT, "Aktivitetens navn; tom på tiltakets egen rad", "Rekruttere sykepleier",
                     "aktivitet"),

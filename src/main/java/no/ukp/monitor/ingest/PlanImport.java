@@ -167,18 +167,13 @@ class PlanImport {
                 problems.warnings(), problems.warningCount(), List.of(), null, null);
     }
 
-    /** «tiltak» and one of «fra» / «tidsrom» must be in the header; false with an error on the header's line otherwise. */
+    /** One of «fra» / «tidsrom» must be in the header; false with an error on the header's line otherwise. */
     private static boolean hasRequiredHeaders(RowValidator validator, int line, ImportService.Problems problems) {
-        boolean ok = true;
-        if (!validator.has(TITLE)) {
-            problems.error(new ImportProblem(line, "tiltak", "", "Kolonnen «tiltak» mangler i overskriften"));
-            ok = false;
-        }
         if (!validator.has(START) && !validator.has(PERIOD)) {
             problems.error(new ImportProblem(line, "fra", "", "Kolonnen «fra» (eller «tidsrom») mangler i overskriften"));
-            ok = false;
+            return false;
         }
-        return ok;
+        return true;
     }
 
     /** A measure ready to store: what it is in the stored plan (null: new), its input, and the rows of its statuses. */

@@ -147,7 +147,7 @@ final class RowValidator {
             rowWarnings.clear();
             try {
                 if (text.isEmpty()) {
-                    if (column.required() && column.type() != ColumnType.AREA) {
+                    if (column.required() && !column.type().blankAllowedWhenRequired()) {
                         throw new InvalidValue("Mangler verdi");
                     }
                     values[i] = column.type().blank();

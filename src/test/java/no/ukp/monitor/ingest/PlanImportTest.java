@@ -182,14 +182,15 @@ class PlanImportTest {
                 "I rute", "En kommentar hører til en status");
         assertRefused(row("").replace(";;01.2025", ";;01.2025"), 2, "tiltak", "", "«tiltak» mangler");
         assertRefused(row("Tiltak").replace("01.2025;12.2025", ";12.2025"), 2, "fra", "", "«fra» mangler");
-        assertRefused("tidsrom\n01.2025–12.2025\n", 1, "tiltak", "", "Kolonnen «tiltak» mangler i overskriften", false);
+        assertRefused("tidsrom;prioritet\n01.2025–12.2025;Høy\n", 1, "title", "", "Kolonnen «tiltak» (eller «title») mangler i overskriften", false);
+        assertRefused("tiltak;til\nTiltak;12.2025\n", 1, "fra", "", "Kolonnen «fra» (eller «tidsrom») mangler i overskriften", false);
         assertRefused("id;tiltak;fra\n999999;Tiltak;01.2025\n", 2, "id", "999999", "Fant ikke tiltak med id 999999", false);
         assertRefused("tiltak;tidsrom\nTiltak;januar–mars\n", 2, "tidsrom", "januar–mars", "Tidsrommet må skrives MM.ÅÅÅÅ–MM.ÅÅÅÅ", false);
 
         assertThat(dsl.fetchCount(dsl.selectFrom("measure"))).as("nothing stored").isZero();
         assertThat(dsl.fetchCount(dsl.selectFrom("measure_status"))).isZero();
         assertThat(dsl.fetchValue("SELECT count(*) FROM import WHERE dataset = 'measures' AND outcome = 'rejected'"))
-                .as("every attempt in the audit").isEqualTo(17L);
+                .as("every attempt in the audit").isEqualTo(18L);
         assertThat(dsl.fetchValue("SELECT count(*) FROM import_message WHERE message LIKE 'Aktivitet før første tiltak%'"))
                 .isEqualTo(1L);
     }
