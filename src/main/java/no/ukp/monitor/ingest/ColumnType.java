@@ -152,20 +152,15 @@ enum ColumnType {
     },
 
     /** Free text (the action plan's names, owners and comments; their lengths are the plan's own rules). */
-    TEXT("fritekst") {
+    TEXT("fritekst", true) {
         @Override
         Object parse(String text, RowContext context) {
             return text;
         }
-
-        @Override
-        Object blank() {
-            return null;
-        }
     },
 
     /** The id of a measure or an activity, as the API and earlier exports give it. */
-    PLAN_ID("tiltakets eller aktivitetens id (et heltall) fra tiltaksplanen; tom for nye") {
+    PLAN_ID("tiltakets eller aktivitetens id (et heltall) fra tiltaksplanen; tom for nye", true) {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             if (!isDigits(text) || text.length() > 18) {
@@ -173,28 +168,18 @@ enum ColumnType {
             }
             return Long.parseLong(text);
         }
-
-        @Override
-        Object blank() {
-            return null;
-        }
     },
 
     /** A month of the plan: {@code MM.YYYY} or {@code YYYY-MM}, also in the future. */
-    PLAN_MONTH("MM.ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-01; fra år 2000") {
+    PLAN_MONTH("MM.ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-01; fra år 2000", true) {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             return month(text);
         }
-
-        @Override
-        Object blank() {
-            return null;
-        }
     },
 
     /** A period {@code MM.YYYY–MM.YYYY} (en dash or hyphen); the end may be left out. */
-    PERIOD("MM.ÅÅÅÅ–MM.ÅÅÅÅ (fra–til; til kan mangle, som 01.2025–)") {
+    PERIOD("MM.ÅÅÅÅ–MM.ÅÅÅÅ (fra–til; til kan mangle, som 01.2025–)", true) {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             String wanted = "Tidsrommet må skrives MM.ÅÅÅÅ–MM.ÅÅÅÅ, som 01.2025–12.2025";
@@ -208,49 +193,29 @@ enum ColumnType {
                 throw new InvalidValue(wanted + " (" + month.getMessage() + ")");
             }
         }
-
-        @Override
-        Object blank() {
-            return null;
-        }
     },
 
     /** The template's priority: {@code Høy}, {@code Middels} or {@code Lav}. */
-    PRIORITY(PlanWords.PRIORITY_WORDS) {
+    PRIORITY(PlanWords.PRIORITY_WORDS, true) {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             return PlanWords.priority(text).orElseThrow(() -> new InvalidValue("Prioriteten må være " + PlanWords.PRIORITY_WORDS));
         }
-
-        @Override
-        Object blank() {
-            return null;
-        }
     },
 
     /** The template's size (omfang): {@code Stort}, {@code Middels} or {@code Lite}. */
-    SIZE(PlanWords.SIZE_WORDS) {
+    SIZE(PlanWords.SIZE_WORDS, true) {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             return PlanWords.size(text).orElseThrow(() -> new InvalidValue("Omfanget må være " + PlanWords.SIZE_WORDS));
         }
-
-        @Override
-        Object blank() {
-            return null;
-        }
     },
 
     /** The status legend: {@code grønn}, {@code gul}, {@code rød}, their legend texts, or green, yellow, red. */
-    PLAN_STATUS(PlanWords.STATUS_WORDS) {
+    PLAN_STATUS(PlanWords.STATUS_WORDS, true) {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
             return PlanWords.status(text).orElseThrow(() -> new InvalidValue("Statusen må være " + PlanWords.STATUS_WORDS));
-        }
-
-        @Override
-        Object blank() {
-            return null;
         }
     };
 
@@ -266,9 +231,16 @@ enum ColumnType {
     private static final Pattern AREA_SEPARATORS = Pattern.compile("[\\s-]+");
 
     private final String format;
+    /** Whether a blank cell is null (the action plan's columns), where it is not one of the type's own values. */
+    private final boolean blankIsNull;
 
     ColumnType(String format) {
+        this(format, false);
+    }
+
+    ColumnType(String format, boolean blankIsNull) {
         this.format = format;
+        this.blankIsNull = blankIsNull;
     }
 
     /** The values this type accepts, in Norwegian, for the template's explanation sheet. */
@@ -319,6 +291,9 @@ enum ColumnType {
 
     /** The value of a blank cell in an optional column. */
     Object blank() {
+        if (blankIsNull) {
+            return null;
+        }
         throw new IllegalStateException(this + " has no blank value");
     }
 

@@ -110,8 +110,13 @@ public class MeasureRepository {
      * every problem goes to {@code problems}, the fields named by {@code names}. Returns whether there was none.
      */
     public boolean validate(MeasureInput input, FieldNames names, Consumer<FieldProblem> problems) {
+        return noProblem(sink -> checkAll(input, names, sink), problems);
+    }
+
+    /** Runs {@code check} with its problems passed on to {@code problems}; whether there was none. */
+    private static boolean noProblem(Consumer<Consumer<FieldProblem>> check, Consumer<FieldProblem> problems) {
         boolean[] valid = {true};
-        checkAll(input, names, p -> {
+        check.accept(p -> {
             valid[0] = false;
             problems.accept(p);
         });
@@ -206,12 +211,7 @@ public class MeasureRepository {
 
     /** Checks a status as {@link #setStatus} does, without storing it; returns whether there was no problem. */
     public boolean validateStatus(StatusInput input, FieldNames names, Consumer<FieldProblem> problems) {
-        boolean[] valid = {true};
-        checkStatus(input, names, p -> {
-            valid[0] = false;
-            problems.accept(p);
-        });
-        return valid[0];
+        return noProblem(sink -> checkStatus(input, names, sink), problems);
     }
 
     /** A status as checked, ready to store. */
