@@ -227,7 +227,15 @@ class PlanImport {
             }
             List<MeasureInput> activities = new ArrayList<>();
             Map<Long, PlanRow> activityIds = new HashMap<>();
+            Map<String, PlanRow> activityNames = new HashMap<>();
             for (PlanRow activityRow : group.activities) {
+                PlanRow sameName = activityNames.putIfAbsent(key(activityRow.text(ACTIVITY)), activityRow);
+                if (sameName != null) {
+                    problems.error(new ImportProblem(activityRow.line(), validator.header(ACTIVITY), activityRow.text(ACTIVITY),
+                            "Aktiviteten «" + activityRow.text(ACTIVITY) + "» står også på linje " + sameName.line()
+                                    + ": hver aktivitet bare én gang per tiltak"));
+                    continue;
+                }
                 Measure storedActivity = storedActivity(group.stored, activityRow, validator, problems);
                 if (storedActivity != null) {
                     PlanRow earlier = activityIds.putIfAbsent(storedActivity.id(), activityRow);

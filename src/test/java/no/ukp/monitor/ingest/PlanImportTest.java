@@ -177,6 +177,8 @@ class PlanImportTest {
         assertRefused(row("Tiltak") + ";Aktivitet;;;;;;ukp_days;;;;\n", 3, "indikatorer", "ukp_days",
                 "en aktivitet har ingen egne indikatorer");
         assertRefused(row("Tiltak") + row("tiltak"), 3, "tiltak", "tiltak", "står også på linje 2");
+        assertRefused(row("Tiltak") + ";Tavle;;;;;;;;;;\n;tavle;;;;;;;;;;\n", 4, "aktivitet", "tavle",
+                "Aktiviteten «tavle» står også på linje 3");
         assertRefused(row("Tiltak") + "Annet;Aktivitet;;;;;;;;;;\n", 3, "tiltak", "Annet", "Tiltaket «Annet» står ikke i filen");
         assertRefused(row("Tiltak").replace(";I rute;03.2025", ";I rute;03.2025").replace(";grønn;", ";;"), 2, "kommentar",
                 "I rute", "En kommentar hører til en status");
@@ -190,7 +192,7 @@ class PlanImportTest {
         assertThat(dsl.fetchCount(dsl.selectFrom("measure"))).as("nothing stored").isZero();
         assertThat(dsl.fetchCount(dsl.selectFrom("measure_status"))).isZero();
         assertThat(dsl.fetchValue("SELECT count(*) FROM import WHERE dataset = 'measures' AND outcome = 'rejected'"))
-                .as("every attempt in the audit").isEqualTo(18L);
+                .as("every attempt in the audit").isEqualTo(19L);
         assertThat(dsl.fetchValue("SELECT count(*) FROM import_message WHERE message LIKE 'Aktivitet før første tiltak%'"))
                 .isEqualTo(1L);
     }
