@@ -134,6 +134,7 @@ public enum Dataset implements ImportKind {
         return slug;
     }
 
+    /** The Norwegian name of this kind of file, e.g. {@code Månedsstatistikk}: the template's sheet, the import page's choice. */
     @Override
     public String title() {
         return title;

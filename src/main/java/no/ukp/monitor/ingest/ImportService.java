@@ -73,6 +73,18 @@ public class ImportService {
      */
     ImportResult importUpload(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
                               boolean dryRun, String user) throws IOException {
+        try (Received received = receive(slug, body, fileName, mediaType, declaredSize, dryRun, user)) {
+            return importReceived(received, dryRun, user);
+        }
+    }
+
+    /**
+     * Receives an upload for the dataset named {@code slug}: spools it and tells its format, or
+     * refuses it as {@link #importUpload} does. The caller imports it ({@link #importReceived}),
+     * as often as it needs (the import page checks a file, then stores the same file), and closes it.
+     */
+    Received receive(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
+                     boolean dryRun, String user) throws IOException {
         ImportKind kind;
         try {
             kind = ImportKind.named(slug);
@@ -95,12 +107,30 @@ public class ImportService {
                     "Filen kunne ikke tas imot (" + e.getClass().getSimpleName() + "); ingenting er lagret");
             throw e;
         }
-        try (upload) {
+        try {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
                     Reason.UNSUPPORTED_MEDIA_TYPE, slug, fileName, mediaType, upload.size(), dryRun, user));
-            return kind instanceof Dataset dataset ? importFile(dataset, upload, format, dryRun, user, false)
-                    : run(slug, null, upload, dryRun, user, false,
-                    (importId, status) -> planImport.read(upload, format, dryRun, importId, user));
+            return new Received(kind, upload, format);
+        } catch (IOException | RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+    }
+
+    /** Imports a received upload as {@code user}: a dry run, or storing it; a fact dataset or the action plan. */
+    ImportResult importReceived(Received received, boolean dryRun, String user) {
+        Upload upload = received.upload();
+        return received.dataset() instanceof Dataset dataset ? importFile(dataset, upload, received.format(), dryRun, user, false)
+                : run(received.dataset().slug(), null, upload, dryRun, user, false,
+                (importId, status) -> planImport.read(upload, received.format(), dryRun, importId, user));
+    }
+
+    /** An upload spooled for its kind of file (a fact dataset or the action plan), its format known; closing it deletes the file. */
+    record Received(ImportKind dataset, Upload upload, FileFormat format) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            upload.close();
         }
     }
 

@@ -23,11 +23,11 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
 
         static Status of(no.ukp.monitor.indicator.Status status) {
             return switch (status) {
-                case GREEN -> new Status(status.key(), "Ingen avvik", "grønn");
-                case YELLOW -> new Status(status.key(), "Mindre avvik, men håndteres", "gul");
-                case RED -> new Status(status.key(), "Kritiske avvik, når ikke målsetning", "rød");
-                case NO_TARGET -> new Status(status.key(), "Ingen målsetning", "ingen mål");
-                case NO_DATA -> new Status(status.key(), "Ingen data", "ingen data");
+                case GREEN -> new Status(status.key(), status.text(), "grønn");
+                case YELLOW -> new Status(status.key(), status.text(), "gul");
+                case RED -> new Status(status.key(), status.text(), "rød");
+                case NO_TARGET -> new Status(status.key(), status.text(), "ingen mål");
+                case NO_DATA -> new Status(status.key(), status.text(), "ingen data");
             };
         }
     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -25,15 +26,20 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 
 /**
- * HTTP Basic for everything but {@code /actuator/health}: no user is 401, a user without the
- * role for the request is 403 (CSV exports: the handler methods need the role EXPORT, whatever
- * content type was negotiated). Failed logins are throttled ({@link LoginThrottleFilter}); the
- * error answers are written by the error page of {@code no.ukp.monitor.system}.
+ * Two filter chains. The API ({@code /api/**}, the actuator, the OpenAPI text and Swagger UI) is
+ * stateless HTTP Basic without CSRF: no user is 401, a user without the role for the request is
+ * 403 (CSV exports: the handler methods need the role EXPORT, whatever content type was
+ * negotiated). Everything else is the browser pages: form login at {@code /login} with a session
+ * and CSRF protection, logout at {@code /logout}; HTTP Basic is accepted there too (scripts and
+ * the start page), but a browser without a session is sent to the login form ({@link PageEntryPoint}).
+ * Failed logins, form or Basic, are throttled by one {@link LoginThrottle} ({@link LoginThrottleFilter});
+ * the error answers are written by the error page of {@code no.ukp.monitor.system}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -41,14 +47,26 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** The addresses of the API chain; the pages chain takes every other. */
+    private static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**"};
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginSettings settings, Clock clock) throws Exception {
+    LoginThrottle loginThrottle(LoginSettings settings, Clock clock) {
+        return new LoginThrottle(settings.loginThrottle(), clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings) throws Exception {
         ProblemEntryPoint entryPoint = new ProblemEntryPoint();
-        LoginThrottle throttle = new LoginThrottle(settings.loginThrottle(), clock);
-        http.authorizeHttpRequests(requests -> requests
+        http.securityMatcher(API)
+                .authorizeHttpRequests(requests -> requests
                         // the error page answers what the filters refused; it shows no data
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // undoing an import is the admin's; importing is the importer's
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/*/undo").hasRole(Role.ADMIN.name())
                         // the action plan is the planners' (kompetansegruppen's) import, not the data loaders'
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/measures")
                         .hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
@@ -57,8 +75,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
                         // the template of an import file: for whoever may import it
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/targets/**").hasRole(Role.READ.name())
-                        .requestMatchers("/api/v1/targets/**").hasRole(Role.ADMIN.name())
+                        // targets and reference data: everyone reads, the admin changes
+                        .requestMatchers(HttpMethod.GET, "/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
+                        .hasRole(Role.READ.name())
+                        .requestMatchers("/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
                 .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
@@ -66,6 +87,28 @@ class SecurityConfiguration {
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings) throws Exception {
+        ProblemEntryPoint basicEntryPoint = new ProblemEntryPoint();
+        PageEntryPoint pages = new PageEntryPoint(basicEntryPoint);
+        http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the login form needs its style sheets and scripts before anyone has logged in
+                        .requestMatchers(HttpMethod.GET, "/login", "/vendor/**", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/import/historikk").hasRole(Role.READ.name())
+                        .requestMatchers("/import", "/import/**").hasRole(Role.IMPORT.name())
+                        .anyRequest().hasRole(Role.READ.name()))
+                .formLogin(form -> form.loginPage("/login").failureHandler(LoginThrottleFilter::formLoginFailed))
+                .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(basicEntryPoint))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utlogget"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(pages))
+                .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
+                        UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

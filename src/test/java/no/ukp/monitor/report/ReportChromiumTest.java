@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import no.ukp.monitor.Chromium;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.TestUsers;
 import org.jooq.DSLContext;
@@ -76,7 +75,7 @@ class ReportChromiumTest {
     }
 
     private Run screenshot(Path page, Path png, Path log) throws IOException, InterruptedException {
-        String chromium = chromium();
+        String chromium = Chromium.path().toString();
         List<String> command = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--hide-scrollbars", "--window-size=1200,1600", "--user-data-dir=" + profile.resolve("chromium-profile"),
@@ -93,18 +92,6 @@ class ReportChromiumTest {
     /** Chromium logs every console call of the page as a line with {@code :CONSOLE}; the report has no script at all. */
     static List<String> consoleMessages(String log) {
         return log.lines().filter(line -> line.contains(":CONSOLE")).toList();
-    }
-
-    private static String chromium() {
-        String configured = System.getenv("CHROMIUM");
-        Stream<String> candidates = configured != null ? Stream.of(configured)
-                : Stream.of("chromium", "chromium-browser", "google-chrome");
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        return candidates.flatMap(name -> name.contains(File.separator) ? Stream.of(Path.of(name))
-                        : Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable).findFirst().map(Path::toString)
-                .orElseGet(() -> fail("Chromium is missing: install Debian's package (apt-get install chromium) or set "
-                        + "CHROMIUM to the browser; .ci/run installs it in CI. This test renders the HTML report in it."));
     }
 
     private static int colours(BufferedImage image) {

@@ -65,6 +65,22 @@ class LoginThrottleTest {
     }
 
     @Test
+    void shouldThrottleTheLoginFormToo() {
+        LoginForm form = LoginForm.open(rest);
+        for (int i = 0; i < 5; i++) {
+            assertThat(form.post("analyst", "wrong-" + i, "203.0.113.50").getHeaders().getLocation().toString())
+                    .endsWith("/login?feil");
+        }
+        // the right password waits too: it is not checked, and the form says for how long
+        String throttled = form.post("analyst", TestUsers.PASSWORD, "203.0.113.50").getHeaders().getLocation().toString();
+        assertThat(throttled).matches(".*/login\\?vent=[12]");
+        // HTTP Basic and the form count together
+        assertThat(login("analyst", TestUsers.PASSWORD, "203.0.113.50").getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(form.post("analyst", TestUsers.PASSWORD, "203.0.113.51").getHeaders().getLocation().toString())
+                .doesNotContain("/login");
+    }
+
+    @Test
     void shouldThrottleAnAddressTryingManyUsers() {
         for (int i = 0; i < 20; i++) {
             assertThat(login("user" + i, "wrong", "203.0.113.20").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

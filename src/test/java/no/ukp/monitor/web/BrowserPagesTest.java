@@ -1,0 +1,335 @@
+package no.ukp.monitor.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import no.ukp.monitor.Chromium;
+import no.ukp.monitor.DatabaseTest;
+import no.ukp.monitor.ImportClient;
+import no.ukp.monitor.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The browser pages in a real browser: Playwright drives Debian's chromium (never a browser of
+ * its own: {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}, set by the pom too) against the service on
+ * a random port and the test database. Every page is checked by axe-core (WCAG 2.1 A and AA, no
+ * violation allowed) and photographed into {@code target/screenshots/}. Run in the embedded half
+ * of CI only, to keep CI short.
+ */
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisabledIfEnvironmentVariable(named = "UKP_EXPECT_TIMESCALEDB", matches = "true",
+        disabledReason = "browser tests run in the embedded half of CI only")
+class BrowserPagesTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** Two errors: a count that is not a number, and more 0-day stays than stays. */
+    static final String WITH_ERRORS = """
+            Måned;Kommunenr;UKP_opphold;Opphold_0_døgn;UKP_døgn;Rett_hjem
+            03.2019;5001;mange;3;9;2
+            03.2019;5028;4;7;1;2
+            """;
+    /** Fixed; Melhus under its number before 2018, which is mapped with a warning. */
+    static final String FIXED = """
+            Måned;Kommunenr;UKP_opphold;Opphold_0_døgn;UKP_døgn;Rett_hjem
+            03.2019;5001;12;3;9;2
+            03.2019;1653;8;7;1;2
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+
+    Playwright playwright;
+    Browser browser;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Chromium.path())
+                .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setLocale("nb-NO").setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void shouldLogInCheckAFileWithErrorsFixItStoreItAndFindItInTheHistory() {
+        page.navigate("/import");
+        assertThat(page).hasURL(url("/login"));
+        check("login");
+
+        logIn("ingest", "feil-passord");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Feil brukernavn eller passord.");
+        assertThat(page.getByLabel("Brukernavn")).hasAttribute("aria-invalid", "true");
+        check("login-feil");
+
+        logIn("ingest", TestUsers.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/import(\\?continue)?$"));
+        assertThat(page.locator("header")).containsText("Innlogget som ingest");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Importer data");
+        assertThat(page.getByLabel("Hva slags data").locator("option")).containsText(new String[] {
+                "Månedsstatistikk", "Korttidsopphold", "Øyeblikksbilde", "Folketall"});
+        check("import");
+
+        page.getByLabel("Hva slags data").selectOption("monthly-statistics");
+        upload("ukp-mars-2019-med-feil.csv", WITH_ERRORS);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        Locator errors = page.locator("table:has(caption:text-is('Feil i filen'))");
+        assertThat(errors).isVisible();
+        assertThat(errors.locator("thead th")).hasText(new String[] {"Linje", "Kolonne", "Verdi", "Melding"});
+        List<List<String>> rows = rows(errors);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).subList(0, 3)).containsExactly("2", "UKP_opphold", "mange");
+        assertThat(rows.get(1).subList(0, 3)).containsExactly("3", "Opphold_0_døgn", "7");
+        assertThat(rows).allSatisfy(row -> assertThat(row.get(3)).isNotBlank());
+        assertThat(page.locator("#resultat-tittel")).isFocused();
+        // the upload reported its progress to the form's progress bar, which is hidden again now
+        assertThat(page.locator("#opplasting")).isHidden();
+        assertThat(((Number) page.evaluate("document.getElementById('opplasting-fremdrift').value")).doubleValue())
+                .as("upload progress shown").isPositive();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre"))).hasCount(0);
+        check("import-feil");
+
+        upload("ukp-mars-2019.csv", FIXED);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Resultat av kontrollen");
+        assertThat(page.locator(".ukp-counts")).containsText("2 nye");
+        assertThat(page.locator("#resultat")).not().containsText("Feil i filen");
+        Locator warnings = page.locator("table:has(caption:text-is('Advarsler'))");
+        assertThat(warnings.locator("tbody tr")).hasCount(1);
+        assertThat(rows(warnings).get(0).subList(0, 3)).containsExactly("3", "Kommunenr", "1653");
+        assertThat(page.locator("table:has(caption:text-is('Statuser som ville endre seg')) tbody tr").first())
+                .containsText("mars 2019");
+        check("import-kontrollert");
+
+        String token = page.locator("input[name=token]").inputValue();
+        String csrf = page.locator("#resultat input[name=_csrf]").inputValue();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
+        assertThat(page.locator("#resultat")).containsText("Lagret: 2 nye, 0 endret, 0 uendret.");
+        check("import-lagret");
+        // the same form sent again (a double click, a resent page) stores nothing a second time
+        APIResponse again = page.request().post("/import/lagre", RequestOptions.create()
+                .setForm(FormData.create().set("token", token).set("_csrf", csrf)));
+        assertThat(again.text()).contains("Fant ikke filen du kontrollerte");
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Importhistorikk")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Importhistorikk");
+        Locator stored = page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-mars-2019.csv"))
+                .filter(new Locator.FilterOptions().setHasText("Lagret"));
+        assertThat(stored).hasCount(1);
+        assertThat(stored.locator("td").allInnerTexts().subList(1, 11)).containsExactly(
+                "ingest", "Månedsstatistikk", "ukp-mars-2019.csv", "Lagret", "2", "2", "0", "0", "0", "1");
+        Locator rejected = page.locator("tbody tr", new Page.LocatorOptions().setHasText("ukp-mars-2019-med-feil.csv"));
+        assertThat(rejected.first()).containsText("Kontroll: feil i filen");
+        Locator messages = page.locator("details", new Page.LocatorOptions().setHasText("ukp-mars-2019-med-feil.csv"));
+        messages.locator("summary").click();
+        assertThat(messages.locator("li").first()).containsText("linje 2, UKP_opphold «mange»");
+        check("historikk");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg ut")).click();
+        assertThat(page).hasURL(url("/login?utlogget"));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Du er logget ut.");
+        check("utlogget");
+        page.navigate("/import/historikk");
+        assertThat(page).hasURL(url("/login"));
+    }
+
+    @Test
+    void shouldStoreTheCheckedFileWithoutJavaScriptToo() {
+        BrowserContext plain = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setJavaScriptEnabled(false));
+        try {
+            page = plain.newPage();
+            page.navigate("/login");
+            logIn("admin", TestUsers.PASSWORD);
+            page.navigate("/import");
+            page.getByLabel("Hva slags data").selectOption("population");
+            page.setInputFiles("#fil", new FilePayload("folketall-feil.csv", "text/csv",
+                    "år;kommunenr;folketall\n2019;5001;-3\n".getBytes(StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+            assertThat(page).hasURL(url("/import/kontroller"));
+            assertThat(page.locator("table:has(caption:text-is('Feil i filen')) tbody tr")).hasCount(1);
+            assertThat(page.getByLabel("Hva slags data")).hasValue("population");
+
+            page.setInputFiles("#fil", new FilePayload("folketall-2019.csv", "text/csv",
+                    "år;kommunenr;folketall\n2019;5001;190000\n".getBytes(StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+            assertThat(page).hasURL(url("/import/lagre"));
+            assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
+            assertThat(page.locator("#resultat")).containsText("Lagret: 1 nye, 0 endret, 0 uendret.");
+        } finally {
+            plain.close();
+        }
+    }
+
+    @Test
+    void shouldAskForAConfirmationBeforeStoringAnImplausibleValue() {
+        StringBuilder history = new StringBuilder("month;municipality;ukp_stays;zero_day_stays;ukp_days;discharged_home\n");
+        for (int month = 1; month <= 12; month++) {
+            history.append(String.format("2015-%02d;5029;%d;5;%d;10%n", month, 20 + month % 3, 40 + month % 5));
+        }
+        new ImportClient(rest).store("monthly-statistics", history.toString());
+        page.navigate("/import");
+        logIn("ingest", TestUsers.PASSWORD);
+        page.getByLabel("Hva slags data").selectOption("monthly-statistics");
+        upload("skaun-januar-2016.csv", """
+                Måned;Kommunenr;UKP_opphold;Opphold_0_døgn;UKP_døgn;Rett_hjem
+                01.2016;5029;21;5;4000;10
+                """);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        assertThat(page.locator("#resultat .ds-alert[data-color=warning]")).containsText("1 verdi ser uvanlig ut");
+        Locator warnings = page.locator("table:has(caption:text-is('Advarsler'))");
+        assertThat(rows(warnings).get(0).subList(0, 3)).containsExactly("2", "UKP_døgn", "4000");
+        Locator confirm = page.getByLabel("Jeg har sjekket de uvanlige verdiene, og de er riktige");
+        assertThat(confirm).not().isChecked();
+        check("import-uvanlig");
+
+        // unconfirmed, the service stores nothing (a browser does not even send the form)
+        APIResponse unconfirmed = page.request().post("/import/lagre", RequestOptions.create().setForm(FormData.create()
+                .set("token", page.locator("input[name=token]").inputValue())
+                .set("_csrf", page.locator("#resultat input[name=_csrf]").inputValue())));
+        assertThat(unconfirmed.text()).contains("Bekreft at de uvanlige verdiene er riktige");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Resultat av kontrollen");
+
+        confirm.check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
+        assertThat(page.locator("#resultat")).containsText("Lagret: 1 nye, 0 endret, 0 uendret.");
+    }
+
+    @Test
+    void shouldLetAKeyboardAloneLogIn() {
+        page.navigate("/login");
+        page.keyboard().press("Tab");
+        assertThat(page.getByText("Hopp til hovedinnholdet")).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("UKP-monitor"))).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.getByLabel("Brukernavn")).isFocused();
+        page.keyboard().type("viewer");
+        page.keyboard().press("Tab");
+        assertThat(page.getByLabel("Passord")).isFocused();
+        page.keyboard().type(TestUsers.PASSWORD);
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn"))).isFocused();
+        page.keyboard().press("Shift+Tab");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(url("/"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("UKP – månedsrapport");
+        check("start");
+        page.navigate("/import/historikk");
+        assertThat(page.locator("header")).containsText("Innlogget som viewer");
+        // a viewer may read the history but not import, and is not offered the page
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importer data"))).hasCount(0);
+        assertThat(page.navigate("/import").status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldSkipToTheMainContent() {
+        page.navigate("/login");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("main")).isFocused();
+    }
+
+    /** The accessibility check above can fail: axe finds what is wrong with a page that is. */
+    @Test
+    void shouldFindViolationsOnAPageThatHasThem() {
+        page.setContent("<html><body><img src='x.png'><input type='text'></body></html>");
+        assertThat(violations()).contains("html-has-lang", "image-alt", "label");
+    }
+
+    private void logIn(String user, String password) {
+        page.getByLabel("Brukernavn").fill(user);
+        page.getByLabel("Passord").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
+    }
+
+    private void upload(String name, String csv) {
+        page.setInputFiles("#fil", new FilePayload(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.locator("#valgt-fil")).hasText("Valgt fil: " + name);
+    }
+
+    /** No axe-core violation of WCAG 2.1 A and AA, and a screenshot of the whole page. */
+    private void check(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        assertThat(violations()).as("axe-core violations on %s (%s)", name, page.url()).isEmpty();
+    }
+
+    private List<String> violations() {
+        List<String> found = new ArrayList<>();
+        for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
+            found.add(rule.getId());
+        }
+        return found;
+    }
+
+    private static List<List<String>> rows(Locator table) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Locator row : table.locator("tbody tr").all()) {
+            rows.add(row.locator("td").allInnerTexts().stream().map(String::strip).toList());
+        }
+        return rows;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
