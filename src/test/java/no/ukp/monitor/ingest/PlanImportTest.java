@@ -198,6 +198,18 @@ class PlanImportTest {
     }
 
     @Test
+    void shouldRefuseToUndoAPlanImportWithItsOwnReason() {
+        long stored = post("planner", PLAN, false).getBody().path("importId").asLong();
+
+        ResponseEntity<JsonNode> undo = TestUsers.as(rest, "admin").postForEntity("/api/v1/imports/" + stored + "/undo", null,
+                JsonNode.class);
+
+        assertThat(undo.getStatusCode().value()).as("%s", undo.getBody()).isEqualTo(409);
+        assertThat(undo.getBody().toString()).contains("er en tiltaksplan og kan ikke angres");
+        assertThat(plan()).hasSize(2);
+    }
+
+    @Test
     void shouldStoreNothingInADryRunAndAnswerWhatWouldHappen() {
         ResponseEntity<JsonNode> response = post("planner", PLAN, true);
 
