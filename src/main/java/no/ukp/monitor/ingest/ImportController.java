@@ -87,7 +87,7 @@ class ImportController {
 
     /** The template as a download, for the API and the import page alike. */
     static ResponseEntity<byte[]> templateFile(String dataset, String format) {
-        Dataset named = Dataset.named(dataset);
+        ImportKind named = ImportKind.named(dataset);
         FileFormat fileFormat = switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "xlsx" -> FileFormat.XLSX;
             case "csv" -> FileFormat.CSV;
@@ -99,6 +99,16 @@ class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(ImportTemplate.fileName(named, fileFormat)).build().toString())
                 .body(ImportTemplate.write(named, fileFormat));
+    }
+
+    /** A kind of file the import takes, for the import page's list: its name in the URL and its Norwegian title. */
+    record Kind(String slug, String title) {
+    }
+
+    /** Every kind of file {@code POST /api/v1/imports/{dataset}} takes: the fact datasets and «Tiltaksplan» ({@code measures}). */
+    @GetMapping("/kinds")
+    List<Kind> kinds() {
+        return ImportKind.all().stream().map(k -> new Kind(k.slug(), k.title())).toList();
     }
 
     @GetMapping

@@ -39,9 +39,9 @@ class ImportRepository {
     }
 
     /** Records that an import started; returns its id (the facts it stores refer to it). */
-    long start(Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
+    long start(String dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
         return dsl.insertInto(IMPORT)
-                .set(IMPORT.DATASET, dataset.slug())
+                .set(IMPORT.DATASET, dataset)
                 .set(IMPORT.FILE_NAME, Problems.cut(upload.fileName(), FILE_NAME_SIZE))
                 .set(IMPORT.MEDIA_TYPE, Problems.cut(upload.mediaType(), MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, upload.size())

@@ -83,6 +83,10 @@ class ImportUndo {
             throw new UndoRefused(id, "Import " + id + " er allerede angret (angring " + entry.undoneByImportId() + ")",
                     List.of());
         }
+        if (PlanImport.SLUG.equals(entry.dataset()) && !entry.dryRun() && "stored".equals(entry.outcome())) {
+            throw new UndoRefused(id, "Import " + id + " er en tiltaksplan og kan ikke angres her: tiltakene og statusene har "
+                    + "sin egen historikk; endre dem i tiltaksplanen", List.of());
+        }
         if (dataset == null || entry.dryRun() || !"stored".equals(entry.outcome())) {
             throw new UndoRefused(id, "Import " + id + " lagret ingenting (" + (entry.dryRun() ? "prøvekjøring"
                     : "utfall «" + entry.outcome() + "»") + "); det er ingenting å angre", List.of());

@@ -67,6 +67,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // undoing an import is the admin's; importing is the importer's
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/*/undo").hasRole(Role.ADMIN.name())
+                        // the action plan is the planners' (kompetansegruppen's) import, not the data loaders'
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/measures")
+                        .hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/measures/template")
+                        .hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
                         // the template of an import file: for whoever may import it
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())

@@ -107,11 +107,11 @@ public class SpcStore {
         YearMonth from = latest == null ? null : latest.minusMonths(SpcCharts.DEFAULT_MONTHS - 1L);
         if (latest != null) {
             List<Scope> scopes = reference.scopes();
-            for (IndicatorDefinition definition : catalogue.all()) {
-                if (!definition.windows().contains(Window.MONTH)) {
-                    continue;
-                }
-                Map<String, List<KpiRepository.Point>> series = kpis.seriesOfEveryScope(definition.id(), Window.MONTH, from, latest);
+            List<IndicatorDefinition> monthly = catalogue.all().stream().filter(d -> d.windows().contains(Window.MONTH)).toList();
+            Map<String, Map<String, List<KpiRepository.Point>>> all = kpis.monthlySeriesOfEveryScope(
+                    monthly.stream().map(IndicatorDefinition::id).toList(), from, latest);
+            for (IndicatorDefinition definition : monthly) {
+                Map<String, List<KpiRepository.Point>> series = all.getOrDefault(definition.id(), Map.of());
                 for (Scope scope : scopes) {
                     List<KpiRepository.Point> points = series.getOrDefault(scope.key(), List.of());
                     SpcChart chart = charts.chart(definition, points, null, List.of(), false);
