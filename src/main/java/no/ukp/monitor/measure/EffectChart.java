@@ -102,11 +102,11 @@ final class EffectChart {
      */
     static String description(IndicatorDefinition indicator, SpcChange change) {
         List<SpcChart.Point> points = change.points();
-        StringBuilder text = new StringBuilder(indicator.name()).append(" per måned");
+        StringBuilder text = new StringBuilder(indicator.shortName()).append(", månedsverdier");
         if (points.isEmpty()) {
             return text.append(": ingen verdier.").toString();
         }
-        text.append(", ").append(period(points.get(0).month())).append('–').append(period(points.get(points.size() - 1).month()))
+        text.append(' ').append(period(points.get(0).month())).append('–').append(period(points.get(points.size() - 1).month()))
                 .append(". Tiltaket startet ").append(period(change.start())).append('.');
         SpcChart.Phase before = change.before();
         text.append(" Før start: ").append(months(before.n()));

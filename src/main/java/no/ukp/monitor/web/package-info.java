@@ -2,6 +2,6 @@
  * What the browser pages share: the layout (header with the service name, navigation, the
  * logged-in user and logout; {@code templates/layout.html}), the login page, the style sheet and
  * script beside the vendored Designsystemet; each feature's own pages live in its package
- * (the import pages in {@code ingest}).
+ * (the import pages in {@code ingest}, the action plan's in {@code measure}).
  */
 package no.ukp.monitor.web;
