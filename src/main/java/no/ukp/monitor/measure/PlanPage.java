@@ -231,7 +231,7 @@ class PlanPage {
 
     private EffectView effectView(Measure measure, MeasureEffect.Effect effect, Map<String, IndicatorDefinition> indicators) {
         IndicatorDefinition definition = indicators.get(effect.indicator());
-        return new EffectView(definition.name(), effect.verdict(), effect.text(),
+        return new EffectView(definition.shortName(), effect.verdict(), effect.text(),
                 EffectChart.svg("effekt-" + measure.id() + "-" + effect.indicator(), definition, effect.chart()));
     }
 
