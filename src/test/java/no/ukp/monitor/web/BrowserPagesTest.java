@@ -343,8 +343,9 @@ class BrowserPagesTest {
         assertThat(effect.locator("figcaption")).containsText("uønsket retning");
         assertThat(effect.locator("figcaption")).containsText("ikke hva som er årsaken");
         assertThat(effect.getByRole(AriaRole.IMG)).hasAccessibleName(Pattern.compile("månedsverdier"));
-        assertThat(effect.locator("svg title").textContent()).startsWith(days.shortName() + ", månedsverdier 01.2024–07.2025.")
-                .contains("Etter start: 7 måneder", "0 i ønsket retning (blå), 7 i uønsket retning (oransje)");
+        assertThat(effect.locator("svg title").textContent()).startsWith(days.shortName() + ", månedsverdier ")
+                // other tests import months of 2019 for Trondheim too: the first month is not always 01.2024
+                .contains("–07.2025. Tiltaket startet 01.2025.", "Etter start: 7 måneder", "0 i ønsket retning (blå), 7 i uønsket retning (oransje)");
         assertThat(effect.locator("circle[fill='#FF6600']")).not().hasCount(0);
         check("tiltak-lagret");
 
