@@ -107,6 +107,34 @@ class PlanPageTest {
     }
 
     @Test
+    void shouldChangeAMeasureAndItsActivitiesFromTheEditForm() {
+        long id = measures.create(new Measures.MeasureInput(null, "Tavlemøter", null, "Sykehuset", "lav", null, "2025-01", null,
+                "total", List.of("ukp_days"), List.of(new Measures.MeasureInput(null, "Felles tavle", "Beskrevet i API-et", null, "hoy",
+                null, "2025-02", null, null, List.of(), List.of()))), "planner", false);
+        long activity = measures.find(id).orElseThrow().activities().get(0).id();
+        Session planner = Session.open(rest, "planner", "/tiltak/" + id + "/endre");
+        assertThat(planner.page().getBody()).contains("value=\"Tavlemøter\"", "value=\"Felles tavle\"",
+                "name=\"activities[0].id\" value=\"" + activity + "\"");
+
+        ResponseEntity<String> changed = planner.post("/tiltak/" + id + "/endre", form("title", "Daglige tavlemøter",
+                "owner", "Sykehuset", "priority", "hoy", "startMonth", "2025-01", "scope", "total", "indicators", "ukp_days",
+                "indicators", "zero_day_share",
+                "activities[0].id", String.valueOf(activity), "activities[0].title", "Felles tavle i meldingsløsningen",
+                "activities[0].description", "Beskrevet i API-et", "activities[0].priority", "hoy", "activities[0].startMonth", "2025-02",
+                "activities[1].title", "", "activities[2].title", "Opplæring", "activities[2].startMonth", "2025-04"));
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        Measures.Measure measure = measures.find(id).orElseThrow();
+        assertThat(measure.title()).isEqualTo("Daglige tavlemøter");
+        assertThat(measure.priority()).isEqualTo("hoy");
+        assertThat(measure.indicators()).containsExactly("ukp_days", "zero_day_share");
+        assertThat(measure.revision()).isEqualTo(2);
+        assertThat(measure.activities()).extracting(Measures.Measure::title).containsExactly("Felles tavle i meldingsløsningen", "Opplæring");
+        assertThat(measure.activities().get(0).description()).as("kept by the form").isEqualTo("Beskrevet i API-et");
+        assertThat(planner.get("/tiltak/" + activity + "/endre").getStatusCode()).as("an activity is changed with its measure")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void shouldShowARefusedStatusBesideItsField() {
         long id = measures.create(measure("Tavlemøter", "2025-01", null), "planner", false);
         Session planner = Session.open(rest, "planner", "/tiltak/" + id + "/status?maned=2025-03");
