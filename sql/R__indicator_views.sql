@@ -6,7 +6,7 @@
 --
 --   indicator, indicator_setting, indicator_target     tables (V3): what is measured, settings, targets
 --   scope_municipality   (scope_type, scope_id, scope_name, municipality)  which municipalities make a scope
---   indicator_scope      (scope_type, scope_id, scope_name, municipalities) every scope, once
+--   indicator_scope      (scope_type, scope_id, scope_name, municipalities, last_member_from) every scope, once
 --   scope_population     (year, scope_type, scope_id, population, complete) population at 1 January per scope
 --   indicator_month      (month)  every month from the first to the last month with any data
 --   indicator_window_sums  the sums behind every figure, per month x scope x window, with coverage
@@ -25,7 +25,11 @@
 -- ytd | rolling12 (| projectedYear for ukp_days). All figures are exact NUMERIC (the view
 -- columns NUMERIC(38,16)); shares are fractions 0..1; a window without data gives NULL (never
 -- 0), and so does a zero denominator. Only area 'somatikk' counts. Scopes follow the reference
--- data as it is now (a municipality that moves region moves with all its history).
+-- data as it is now (a municipality that moves region moves with all its history), except for
+-- membership: a municipality counts from its municipality.member_from month on (V18) — its facts
+-- of earlier months are kept but in no scope's sums, its population from the first year it is a
+-- member on 1 January, and coverage expects its rows from that month — so that adding a
+-- municipality leaves past windows as they were.
 -- Plain SQL only: works on PostgreSQL and on TimescaleDB alike. Every expression is CAST to its
 -- type, so that jOOQ's DDLDatabase (which simulates the migrations in H2 to generate the jOOQ
 -- classes) and PostgreSQL agree on the column types of the views.
@@ -87,29 +91,40 @@ FROM municipality m;
 -- Every scope once, with the number of municipalities in it (a region without municipalities
 -- is no scope). The same scopes as scope_municipality, written out rather than grouped from it,
 -- so that the planner knows how many there are.
+-- last_member_from: the latest member_from of its municipalities (coverage looks for members that
+-- joined after a window began only where a window begins before it).
 CREATE VIEW indicator_scope AS
 SELECT CAST('total' AS VARCHAR(20))              AS scope_type,
        CAST('total' AS VARCHAR(40))              AS scope_id,
        CAST('Helsefellesskapet' AS VARCHAR(100)) AS scope_name,
-       CAST((SELECT count(*) FROM municipality) AS INTEGER) AS municipalities
+       CAST((SELECT count(*) FROM municipality) AS INTEGER) AS municipalities,
+       CAST((SELECT max(member_from) FROM municipality) AS DATE) AS last_member_from
 WHERE EXISTS (SELECT 1 FROM municipality)
 UNION ALL
 SELECT CAST('region' AS VARCHAR(20)), CAST(r.id AS VARCHAR(40)), CAST(r.name AS VARCHAR(100)),
-       CAST((SELECT count(*) FROM municipality m WHERE m.region_id = r.id) AS INTEGER)
+       CAST((SELECT count(*) FROM municipality m WHERE m.region_id = r.id) AS INTEGER),
+       CAST((SELECT max(m.member_from) FROM municipality m WHERE m.region_id = r.id) AS DATE)
 FROM region r
 WHERE EXISTS (SELECT 1 FROM municipality m WHERE m.region_id = r.id)
 UNION ALL
-SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), 1
+SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), 1,
+       m.member_from
 FROM municipality m;
 
--- Population at 1 January of year, summed over the municipalities of a scope that have it;
--- complete when every municipality of the scope has it.
+-- Population at 1 January of year, summed over the municipalities of a scope that are members on
+-- that day (member_from <= 1 January of year) and have it; complete when every one of those has it.
 CREATE VIEW scope_population AS
 SELECT p.year, s.scope_type, s.scope_id, CAST(sum(p.population) AS BIGINT) AS population,
-       CAST(count(*) = max(sc.municipalities) AS BOOLEAN) AS complete
+       CAST(count(*) = (SELECT count(*)
+                        FROM scope_municipality s2
+                        JOIN municipality m2 ON m2.number = s2.municipality
+                        WHERE s2.scope_type = s.scope_type AND s2.scope_id = s.scope_id
+                          AND EXTRACT(YEAR FROM m2.member_from) * 12 + EXTRACT(MONTH FROM m2.member_from) <= p.year * 12 + 1)
+            AS BOOLEAN) AS complete
 FROM scope_municipality s
+JOIN municipality m ON m.number = s.municipality
 JOIN population p ON p.municipality = s.municipality
-JOIN indicator_scope sc ON sc.scope_type = s.scope_type AND sc.scope_id = s.scope_id
+WHERE EXTRACT(YEAR FROM m.member_from) * 12 + EXTRACT(MONTH FROM m.member_from) <= p.year * 12 + 1
 GROUP BY p.year, s.scope_type, s.scope_id;
 
 -- ---- months --------------------------------------------------------------------------------
@@ -126,7 +141,8 @@ CROSS JOIN generate_series(r.first_month, r.last_month, INTERVAL '1' MONTH) AS s
 
 -- The sums of the facts per scope x month, NULL where there is no row of that kind; reported =
 -- municipalities with a somatikk row in the month. Only area 'somatikk' counts; short-term ward
--- statistics of every unit are pooled. scope_month_sums stores these rows (R__indicator_sums.sql):
+-- statistics of every unit are pooled; a municipality's rows count from its member_from month on.
+-- scope_month_sums stores these rows (R__indicator_sums.sql):
 -- whoever writes monthly_statistics or short_term_stays with SQL, outside the service, must call
 -- SELECT ukp_refresh_scope_month_sums(NULL, NULL); afterwards (NULL, NULL = every month).
 CREATE VIEW scope_month_facts AS
@@ -154,6 +170,7 @@ FROM (
          f.discharges, f.los_days
   FROM short_term_stays f
 ) u
+JOIN municipality m ON m.number = u.municipality AND u.month >= m.member_from
 JOIN scope_municipality s ON s.municipality = u.municipality
 GROUP BY s.scope_type, s.scope_id, u.month;
 
@@ -162,8 +179,9 @@ GROUP BY s.scope_type, s.scope_id, u.month;
 --   time_window      month = M; ytd = January..M of M's year; rolling12 = the 12 months ending
 --                    with M; projectedYear = the ytd sums (ukp_days is projected from them)
 --   municipalities   in the scope; months_in_window: 1, the number of M's month, 12
---   expected         municipalities × months_in_window
---   reported         municipality-months in the window with a somatikk row
+--   expected         municipalities × months_in_window, less the months of the window before a
+--                    municipality's member_from
+--   reported         municipality-months in the window with a somatikk row (from member_from on)
 --   complete         reported = expected
 --   ukp_stays .. readmissions_30d    somatikk statistics of the scope's municipalities
 --   ukp_stays_readmissions_known     ukp_stays over the rows whose readmissions_30d is known
@@ -175,7 +193,9 @@ GROUP BY s.scope_type, s.scope_id, u.month;
 -- How: each window sums the stored rows of its scope (scope_month_sums) from its first month
 -- to M — month M..M; ytd and projectedYear January..M of M's year; rolling12 M-11..M — and the
 -- baseline the same calendar months of the baseline year (M's month, January..M's month, the
--- whole year). A month without rows keeps NULL sums and reported 0.
+-- whole year). A month without rows keeps NULL sums and reported 0. The months not expected are
+-- looked up (index municipality_member_from) only where the window begins before the scope's
+-- last_member_from, which is nowhere for a scope whose municipalities all joined before its data.
 -- (the columns, for jOOQ's code generator; see "LATERAL" above)
 CREATE VIEW indicator_window_sums AS
 SELECT CAST(NULL AS DATE) AS month,
@@ -201,9 +221,9 @@ SELECT CAST(NULL AS DATE) AS month,
 CREATE OR REPLACE VIEW indicator_window_sums AS
 SELECT c.month, sc.scope_type, sc.scope_id, c.time_window,
        sc.municipalities, c.months_in_window,
-       CAST(sc.municipalities * c.months_in_window AS INTEGER) AS expected,
+       CAST(sc.municipalities * c.months_in_window - late.months AS INTEGER) AS expected,
        w.reported,
-       CAST(CASE WHEN w.reported = sc.municipalities * c.months_in_window THEN TRUE ELSE FALSE END AS BOOLEAN) AS complete,
+       CAST(CASE WHEN w.reported = sc.municipalities * c.months_in_window - late.months THEN TRUE ELSE FALSE END AS BOOLEAN) AS complete,
        w.ukp_stays, w.zero_day_stays, w.ukp_days, w.discharged_home, w.readmissions_30d,
        w.ukp_stays_readmissions_known,
        w.short_term_discharges, w.short_term_los_days,
@@ -226,6 +246,18 @@ FROM (
              FROM indicator_setting WHERE key = 'baseline_year') by ON TRUE
 ) c
 CROSS JOIN indicator_scope sc
+-- the months of the window before the member_from of the scope's municipalities that joined after it began
+CROSS JOIN LATERAL (
+  SELECT CAST(COALESCE(sum(LEAST(c.months_in_window,
+                                 (EXTRACT(YEAR FROM m.member_from) - EXTRACT(YEAR FROM c.first_month)) * 12
+                                 + EXTRACT(MONTH FROM m.member_from) - EXTRACT(MONTH FROM c.first_month))), 0) AS INTEGER) AS months
+  FROM municipality m
+  WHERE c.first_month < sc.last_member_from
+    AND m.member_from > c.first_month
+    AND (sc.scope_type = 'total'
+         OR (sc.scope_type = 'region' AND m.region_id = sc.scope_id)
+         OR (sc.scope_type = 'municipality' AND m.number = sc.scope_id))
+) late
 CROSS JOIN LATERAL (
   SELECT CAST(COALESCE(sum(s.reported), 0) AS INTEGER)       AS reported,
          CAST(sum(s.ukp_stays) AS BIGINT)                    AS ukp_stays,
@@ -341,8 +373,9 @@ FROM (
 -- [jooq ignore stop]
 
 -- Coverage per month x scope x window: expected = municipalities in the scope × months in the
--- window (month 1, ytd the number of M's month, rolling12 12; projectedYear as ytd); reported =
--- municipality-months with a somatikk row in the window; complete when they are equal.
+-- window (month 1, ytd the number of M's month, rolling12 12; projectedYear as ytd), each
+-- municipality counted from its member_from month; reported = municipality-months with a somatikk
+-- row in the window; complete when they are equal.
 CREATE VIEW indicator_coverage AS
 SELECT month, scope_type, scope_id, time_window, expected, reported, complete
 FROM indicator_window_sums;

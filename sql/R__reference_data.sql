@@ -1,10 +1,13 @@
 -- Reference data of the helsefellesskap: regions, municipalities and older municipality numbers.
 --
--- This file is data, meant to be edited: add a municipality (the committee speaks of 22, this
--- list has the 20 of the design), change a name or a region, add an old number. Flyway re-runs
--- this repeatable migration whenever the file changes; every statement is an upsert, so rows
--- that facts refer to are never deleted. Rebuild (or restart with ./mvnw spring-boot:run) after
--- an edit.
+-- This file seeds the reference data: every statement inserts only the rows that are absent
+-- (ON CONFLICT DO NOTHING), so that what the admin changed through the API (/kommuner,
+-- POST/PUT /api/v1/municipalities, /api/v1/municipalities/old-numbers; audited in
+-- reference_change) survives every run of this file. Flyway re-runs it whenever it changes:
+-- a row added here reaches existing databases, an edit of an existing row here does not (use
+-- the API, or SQL for a region). Municipalities listed here are members from 2000-01 (the
+-- default of municipality.member_from, V18); one that joins later is added through the API with
+-- the month it joins, so that earlier windows stay complete.
 
 -- [jooq ignore start]
 INSERT INTO region (id, name, sort_order) VALUES
@@ -14,7 +17,7 @@ INSERT INTO region (id, name, sort_order) VALUES
   ('fjellregionen',      'Fjellregionen',                      4),
   ('fosenregionen',      'Fosenregionen',                      5),
   ('vaernesregionen',    'Værnesregionen',                     6)
-ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sort_order = EXCLUDED.sort_order;
+ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO municipality (number, name, region_id) VALUES
   ('5001', 'Trondheim',      'trondheim'),
@@ -37,7 +40,7 @@ INSERT INTO municipality (number, name, region_id) VALUES
   ('5020', 'Osen',           'fosenregionen'),
   ('5032', 'Selbu',          'vaernesregionen'),
   ('5033', 'Tydal',          'vaernesregionen')
-ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name, region_id = EXCLUDED.region_id;
+ON CONFLICT (number) DO NOTHING;
 
 -- Old number -> current number. 16xx (Sør-Trøndelag), 17xx (Nord-Trøndelag) and 15xx
 -- (Møre og Romsdal) were used until 2018 (Rindal until 2019, Halsa until 2020); the 50xx numbers
@@ -83,6 +86,5 @@ INSERT INTO municipality_number_mapping (old_number, current_number, old_name, v
   ('1633', '5020', 'Osen',           '2017-12-31', 'Trøndelag 2018'),
   ('1664', '5032', 'Selbu',          '2017-12-31', 'Trøndelag 2018'),
   ('1665', '5033', 'Tydal',          '2017-12-31', 'Trøndelag 2018')
-ON CONFLICT (old_number) DO UPDATE SET current_number = EXCLUDED.current_number,
-  old_name = EXCLUDED.old_name, valid_until = EXCLUDED.valid_until, note = EXCLUDED.note;
+ON CONFLICT (old_number) DO NOTHING;
 -- [jooq ignore stop]

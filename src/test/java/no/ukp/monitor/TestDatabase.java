@@ -4,8 +4,8 @@ import org.jooq.DSLContext;
 import java.sql.SQLException;
 
 /**
- * Empties the facts and the import audit before a test: CI runs the suite a second time on one
- * shared TimescaleDB database, so no test may rely on a fresh database.
+ * Empties the facts and the audits (imports, reference data edits) before a test: CI runs the
+ * suite a second time on one shared TimescaleDB database, so no test may rely on a fresh database.
  */
 public final class TestDatabase {
 
@@ -24,7 +24,7 @@ public final class TestDatabase {
             try {
                 dsl.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, short_term_stays_revision, "
                         + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import, "
-                        + "spc_point, spc_summary CASCADE");
+                        + "spc_point, spc_summary, reference_change CASCADE");
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !deadlock(e)) {

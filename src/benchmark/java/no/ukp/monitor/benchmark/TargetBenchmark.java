@@ -32,7 +32,7 @@ final class TargetBenchmark {
     record Result(String name, String description, Database database, double serviceStartSeconds,
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
                   List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
-                  SpcStoreFigure spcStore, List<PanelQueryLatency.Figure> panels,
+                  SpcStoreFigure spcStore, Stats xmrEngine, List<PanelQueryLatency.Figure> panels,
                   ReportLatency.Figure report,
                   List<Verdicts.Check> checks, double seconds) {
     }
@@ -99,6 +99,8 @@ final class TargetBenchmark {
         progress.step("rows: %s", rowCounts);
         Quiet.waitFor(owner, progress, "the latency figures");
         SpcStoreFigure spcStore = SpcStoreFigure.read(service.client());
+        Stats engine = EngineLatency.measure();
+        progress.step("XmR engine, 180 months: p50 %.3f ms, p95 %.3f ms", engine.p50(), engine.p95());
         progress.step("SPC charts for the dashboards: %d stored, %d refreshes, max %.2f s", spcStore.charts(),
                 spcStore.refreshes(), spcStore.maxSeconds());
 
@@ -115,9 +117,9 @@ final class TargetBenchmark {
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
 
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
-                spc, spcStore, panels, report, List.of(), seconds(t0));
+                spc, spcStore, engine, panels, report, List.of(), seconds(t0));
         return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
-                spcStore, panels, report, Verdicts.checks(partial), seconds(t0));
+                spcStore, engine, panels, report, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

@@ -75,6 +75,10 @@ final class Verdicts {
                     "p95 " + ms(s.millis().p95()) + ", max " + ms(s.millis().max()),
                     String.format(Locale.ROOT, "p95 < %.0f ms", SPC_P95_BELOW_MS), s.millis().p95() < SPC_P95_BELOW_MS));
         }
+        checks.add(new Check("XmR engine alone, 180 months in 3 phases, screened (n=" + r.xmrEngine().n() + ")",
+                String.format(Locale.ROOT, "%.3f ms", r.xmrEngine().p50()),
+                String.format(Locale.ROOT, "p95 %.3f ms, max %.3f ms", r.xmrEngine().p95(), r.xmrEngine().max()), "p95 < 1 ms",
+                r.xmrEngine().p95() < 1));
         SpcStoreFigure store = r.spcStore();
         checks.add(new Check("SPC charts stored for the dashboards, in the background after an import (" + store.charts()
                 + " charts)", String.format(Locale.ROOT, "%.2f s", store.maxSeconds()),

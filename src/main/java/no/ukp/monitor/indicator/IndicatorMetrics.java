@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import no.ukp.monitor.ingest.ImportStored;
+import no.ukp.monitor.reference.ReferenceDataChanged;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.BackgroundRefresh;
 import org.jooq.DSLContext;
@@ -21,12 +22,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The indicators of the latest month as Prometheus gauges, for every scope:
  * {@code ukp_indicator_value{indicator,scope,window}} and {@code ukp_indicator_status{indicator,scope}}
  * (0 green, 1 yellow, 2 red, -1 no data or no target). Read from the views at start, after
- * every stored import (in the background) and after every new target.
+ * every stored import or undo and every edit of the reference data (in the background) and after
+ * every new target.
  */
 @Component
 public class IndicatorMetrics {
@@ -37,7 +40,7 @@ public class IndicatorMetrics {
     private final KpiRepository kpis;
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
-    private final BackgroundRefresh afterImport = new BackgroundRefresh("ukp-indicator-gauges", this::refresh);
+    private final BackgroundRefresh refresher = new BackgroundRefresh("ukp-indicator-gauges", this::refresh);
 
     IndicatorMetrics(DSLContext dsl, KpiRepository kpis, MeterRegistry registry) {
         this.dsl = dsl;
@@ -57,12 +60,18 @@ public class IndicatorMetrics {
      */
     @EventListener
     void afterImport(ImportStored event) {
-        afterImport.request("import " + event.importId());
+        refresher.request("import " + event.importId());
+    }
+
+    /** Scopes follow the reference data: a municipality added, moved or renamed changes the gauges too. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void afterReferenceEdit(ReferenceDataChanged event) {
+        refresher.request("the edit of " + event.number());
     }
 
     @PreDestroy
     void stop() {
-        afterImport.close();
+        refresher.close();
     }
 
     /** Reads the latest month's values and statuses of every scope into the gauges. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,9 +36,17 @@ class TargetController {
         this.events = events;
     }
 
+    @Operation(summary = "Target versions, by indicator, scope (defaults first) and month",
+            description = "Every version of every indicator and scope; indicatorId, scopeType and scopeId narrow it "
+                    + "(scopeId=default: the defaults of the scope type). replacedFrom: the month the next version applies from.")
     @GetMapping
-    List<Target> list() {
-        return targets.list();
+    List<Target> list(@RequestParam(required = false) String indicatorId, @RequestParam(required = false) String scopeType,
+                      @RequestParam(required = false) String scopeId) {
+        return targets.list(blankToNull(indicatorId), blankToNull(scopeType), blankToNull(scopeId));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @Operation(summary = "Add a target version (admin)",

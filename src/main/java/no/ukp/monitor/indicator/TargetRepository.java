@@ -20,6 +20,7 @@ import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.RequestMonth;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -42,10 +43,14 @@ class TargetRepository {
         this.reference = reference;
     }
 
-    /** A target version. {@code scopeId} null: the default for every scope of the type. */
-    record Target(Long id, String indicatorId, String scopeType, String scopeId, String validFrom, BigDecimal target,
-                  BigDecimal tolerance, String toleranceKind, String statusWindow, boolean apportioned, String createdBy,
-                  OffsetDateTime createdAt, String note) {
+    /**
+     * A target version. {@code scopeId} null: the default for every scope of the type.
+     * {@code replacedFrom}: the month the next version of the same indicator and scope applies
+     * from (this one applies to the months before it), null while it is the current one.
+     */
+    record Target(Long id, String indicatorId, String scopeType, String scopeId, String validFrom, String replacedFrom,
+                  BigDecimal target, BigDecimal tolerance, String toleranceKind, String statusWindow, boolean apportioned,
+                  String createdBy, OffsetDateTime createdAt, String note) {
     }
 
     /**
@@ -70,9 +75,23 @@ class TargetRepository {
                      @Size(max = 300, message = "kan ha høyst 300 tegn") String note) {
     }
 
-    /** Every version, by indicator, scope (defaults first) and month. */
-    List<Target> list() {
-        return select(DSL.noCondition());
+    /**
+     * The versions by indicator, scope (defaults first) and month: of one indicator, scope type or scope, each null for all: {@code scopeId}
+     * {@code default} for the defaults of the scope type (no scope id).
+     */
+    List<Target> list(String indicatorId, String scopeType, String scopeId) {
+        var t = INDICATOR_TARGET;
+        Condition condition = DSL.noCondition();
+        if (indicatorId != null) {
+            condition = condition.and(t.INDICATOR_ID.eq(indicatorId));
+        }
+        if (scopeType != null) {
+            condition = condition.and(t.SCOPE_TYPE.eq(scopeType));
+        }
+        if (scopeId != null) {
+            condition = condition.and(scopeId.equals("default") ? t.SCOPE_ID.isNull() : t.SCOPE_ID.eq(scopeId));
+        }
+        return select(condition);
     }
 
     /**
@@ -120,8 +139,15 @@ class TargetRepository {
 
     private List<Target> select(Condition condition) {
         var t = INDICATOR_TARGET;
-        return dsl.select(t.ID, t.INDICATOR_ID, t.SCOPE_TYPE, t.SCOPE_ID, DSL.toChar(t.VALID_FROM, "YYYY-MM"), t.TARGET,
-                        t.TOLERANCE, t.TOLERANCE_KIND, t.STATUS_WINDOW, t.APPORTIONED, t.CREATED_BY, t.CREATED_AT, t.NOTE)
+        var next = INDICATOR_TARGET.as("n");
+        // the next version of the same indicator and scope (scope ids compared as values: NULL = the default)
+        Field<String> replacedFrom = DSL.select(DSL.toChar(DSL.min(next.VALID_FROM), "YYYY-MM")).from(next)
+                .where(next.INDICATOR_ID.eq(t.INDICATOR_ID), next.SCOPE_TYPE.eq(t.SCOPE_TYPE),
+                        next.SCOPE_ID.isNotDistinctFrom(t.SCOPE_ID), next.VALID_FROM.gt(t.VALID_FROM))
+                .asField("replaced_from");
+        return dsl.select(t.ID, t.INDICATOR_ID, t.SCOPE_TYPE, t.SCOPE_ID, DSL.toChar(t.VALID_FROM, "YYYY-MM"), replacedFrom,
+                        t.TARGET, t.TOLERANCE, t.TOLERANCE_KIND, t.STATUS_WINDOW, t.APPORTIONED, t.CREATED_BY, t.CREATED_AT,
+                        t.NOTE)
                 .from(t)
                 .where(condition)
                 .orderBy(t.INDICATOR_ID, t.SCOPE_TYPE, t.SCOPE_ID.nullsFirst(), t.VALID_FROM)

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.ukp.monitor.measure.PlanWords;
 import no.ukp.monitor.reference.MunicipalityNumbers;
 
 /**
@@ -21,29 +22,7 @@ enum ColumnType {
     MONTH("ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01; fra år 2000, ikke etter inneværende måned") {
         @Override
         Object parse(String text, RowContext context) throws InvalidValue {
-            Matcher iso = ISO_MONTH.matcher(text);
-            Matcher norwegian;
-            int year;
-            int month;
-            if (iso.matches()) {
-                if (iso.group(3) != null && Integer.parseInt(iso.group(3)) != 1) {
-                    throw new InvalidValue("En dato som måned må være den første i måneden (ÅÅÅÅ-MM-01)");
-                }
-                year = Integer.parseInt(iso.group(1));
-                month = Integer.parseInt(iso.group(2));
-            } else if ((norwegian = NORWEGIAN_MONTH.matcher(text)).matches()) {
-                year = Integer.parseInt(norwegian.group(2));
-                month = Integer.parseInt(norwegian.group(1));
-            } else {
-                throw new InvalidValue("Måneden må skrives ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01");
-            }
-            if (month < 1 || month > 12) {
-                throw new InvalidValue("Måneden finnes ikke: måned må være 01–12");
-            }
-            if (year < FIRST_YEAR) {
-                throw new InvalidValue("Året er før " + FIRST_YEAR + " og kan ikke stemme");
-            }
-            YearMonth value = YearMonth.of(year, month);
+            YearMonth value = month(text);
             if (value.isAfter(context.currentMonth())) {
                 throw new InvalidValue("Måneden ligger etter inneværende måned (" + context.currentMonth() + ")");
             }
@@ -170,9 +149,78 @@ enum ColumnType {
             }
             return unit;
         }
+    },
+
+    /** Free text (the action plan's names, owners and comments; their lengths are the plan's own rules). */
+    TEXT("fritekst", true) {
+        @Override
+        Object parse(String text, RowContext context) {
+            return text;
+        }
+    },
+
+    /** The id of a measure or an activity, as the API and earlier exports give it. */
+    PLAN_ID("tiltakets eller aktivitetens id (et heltall) fra tiltaksplanen; tom for nye", true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            if (!isDigits(text) || text.length() > 18) {
+                throw new InvalidValue("Id må være et heltall, som 12");
+            }
+            return Long.parseLong(text);
+        }
+    },
+
+    /** A month of the plan: {@code MM.YYYY} or {@code YYYY-MM}, also in the future. */
+    PLAN_MONTH("MM.ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-01; fra år 2000", true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return month(text);
+        }
+    },
+
+    /** A period {@code MM.YYYY–MM.YYYY} (en dash or hyphen); the end may be left out. */
+    PERIOD("MM.ÅÅÅÅ–MM.ÅÅÅÅ (fra–til; til kan mangle, som 01.2025–)", true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            String wanted = "Tidsrommet må skrives MM.ÅÅÅÅ–MM.ÅÅÅÅ, som 01.2025–12.2025";
+            Matcher period = PERIOD_PATTERN.matcher(text);
+            if (!period.matches()) {
+                throw new InvalidValue(wanted);
+            }
+            try {
+                return new YearMonth[] {month(period.group(1)), period.group(2).isEmpty() ? null : month(period.group(2))};
+            } catch (InvalidValue month) {
+                throw new InvalidValue(wanted + " (" + month.getMessage() + ")");
+            }
+        }
+    },
+
+    /** The template's priority: {@code Høy}, {@code Middels} or {@code Lav}. */
+    PRIORITY(PlanWords.PRIORITY_WORDS, true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return PlanWords.priority(text).orElseThrow(() -> new InvalidValue("Prioriteten må være " + PlanWords.PRIORITY_WORDS));
+        }
+    },
+
+    /** The template's size (omfang): {@code Stort}, {@code Middels} or {@code Lite}. */
+    SIZE(PlanWords.SIZE_WORDS, true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return PlanWords.size(text).orElseThrow(() -> new InvalidValue("Omfanget må være " + PlanWords.SIZE_WORDS));
+        }
+    },
+
+    /** The status legend: {@code grønn}, {@code gul}, {@code rød}, their legend texts, or green, yellow, red. */
+    PLAN_STATUS(PlanWords.STATUS_WORDS, true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return PlanWords.status(text).orElseThrow(() -> new InvalidValue("Statusen må være " + PlanWords.STATUS_WORDS));
+        }
     };
 
     static final int FIRST_YEAR = 2000;
+    private static final Pattern PERIOD_PATTERN = Pattern.compile("(\\S+?)\\s*(?:–|—|-(?=\\s*[0-9]{1,2}\\.|\\s*$)|\\s-\\s)\\s*(\\S*)");
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final Pattern ISO_MONTH = Pattern.compile("([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?");
     private static final Pattern NORWEGIAN_MONTH = Pattern.compile("([0-9]{1,2})\\.([0-9]{4})");
@@ -183,9 +231,16 @@ enum ColumnType {
     private static final Pattern AREA_SEPARATORS = Pattern.compile("[\\s-]+");
 
     private final String format;
+    /** Whether a blank cell is null (the action plan's columns), where it is not one of the type's own values. */
+    private final boolean blankIsNull;
 
     ColumnType(String format) {
+        this(format, false);
+    }
+
+    ColumnType(String format, boolean blankIsNull) {
         this.format = format;
+        this.blankIsNull = blankIsNull;
     }
 
     /** The values this type accepts, in Norwegian, for the template's explanation sheet. */
@@ -193,11 +248,52 @@ enum ColumnType {
         return format;
     }
 
+    /**
+     * A month written {@code YYYY-MM}, {@code MM.YYYY} or {@code YYYY-MM-01}, from {@link #FIRST_YEAR}; the format
+     * checks every month column shares.
+     */
+    static YearMonth month(String text) throws InvalidValue {
+        Matcher iso = ISO_MONTH.matcher(text);
+        Matcher norwegian;
+        int year;
+        int month;
+        if (iso.matches()) {
+            if (iso.group(3) != null && Integer.parseInt(iso.group(3)) != 1) {
+                throw new InvalidValue("En dato som måned må være den første i måneden (ÅÅÅÅ-MM-01)");
+            }
+            year = Integer.parseInt(iso.group(1));
+            month = Integer.parseInt(iso.group(2));
+        } else if ((norwegian = NORWEGIAN_MONTH.matcher(text)).matches()) {
+            year = Integer.parseInt(norwegian.group(2));
+            month = Integer.parseInt(norwegian.group(1));
+        } else {
+            throw new InvalidValue("Måneden må skrives ÅÅÅÅ-MM, MM.ÅÅÅÅ eller ÅÅÅÅ-MM-01");
+        }
+        if (month < 1 || month > 12) {
+            throw new InvalidValue("Måneden finnes ikke: måned må være 01–12");
+        }
+        if (year < FIRST_YEAR) {
+            throw new InvalidValue("Året er før " + FIRST_YEAR + " og kan ikke stemme");
+        }
+        return YearMonth.of(year, month);
+    }
+
     /** Parses a non-blank, trimmed cell. */
     abstract Object parse(String text, RowContext context) throws InvalidValue;
 
+    /**
+     * Whether a blank cell is allowed also in a column the header must have: the area (blank = somatikk) and the
+     * plan's text columns (the header needs «tiltak», an activity's row leaves it blank).
+     */
+    boolean blankAllowedWhenRequired() {
+        return this == AREA || this == TEXT;
+    }
+
     /** The value of a blank cell in an optional column. */
     Object blank() {
+        if (blankIsNull) {
+            return null;
+        }
         throw new IllegalStateException(this + " has no blank value");
     }
 

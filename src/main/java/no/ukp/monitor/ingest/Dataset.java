@@ -7,14 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import no.ukp.monitor.system.NotFound;
-import no.ukp.monitor.system.Problems;
 
 /**
  * The four kinds of import file of the contract: their columns, the fact table each fills, the
  * key that identifies a row, and the consistency rules of the domain between a row's values.
  */
-public enum Dataset {
+public enum Dataset implements ImportKind {
 
     MONTHLY_STATISTICS("monthly-statistics", "Månedsstatistikk", "monthly_statistics", "måned, kommune og område",
             List.of("month", "municipality", "area"),
@@ -131,12 +129,13 @@ public enum Dataset {
         this.columns = List.of(columns);
     }
 
-    /** The name in the import URL and in the audit, e.g. {@code monthly-statistics}. */
+    @Override
     public String slug() {
         return slug;
     }
 
     /** The Norwegian name of this kind of file, e.g. {@code Månedsstatistikk}: the template's sheet, the import page's choice. */
+    @Override
     public String title() {
         return title;
     }
@@ -156,11 +155,13 @@ public enum Dataset {
     }
 
     /** The key in Norwegian words, for the duplicate-key message. */
-    String keyDescription() {
+    @Override
+    public String keyDescription() {
         return keyDescription;
     }
 
-    List<Column> columns() {
+    @Override
+    public List<Column> columns() {
         return columns;
     }
 
@@ -188,13 +189,6 @@ public enum Dataset {
 
     public static Optional<Dataset> bySlug(String slug) {
         return Arrays.stream(values()).filter(d -> d.slug.equals(slug)).findFirst();
-    }
-
-    /** The dataset named {@code slug}, or {@link NotFound} with the names there are. */
-    static Dataset named(String slug) {
-        List<String> slugs = Arrays.stream(values()).map(Dataset::slug).toList();
-        return bySlug(slug).orElseThrow(() -> new NotFound("Ukjent datasett «" + Problems.cut(slug, ImportRepository.DATASET_SIZE)
-                + "»: bruk " + String.join(", ", slugs.subList(0, slugs.size() - 1)) + " eller " + slugs.get(slugs.size() - 1)));
     }
 
     /** A parsed row: values in the order of {@link #columns()}. */

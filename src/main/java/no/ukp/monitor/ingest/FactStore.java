@@ -34,7 +34,8 @@ import org.springframework.stereotype.Repository;
  * streamed with {@code COPY} into a temporary staging table, then compared with the fact table
  * and applied in three statements. No row-by-row round trips, whatever the file's size. The
  * statements are jOOQ's, on the dataset's table and column names; only the {@code COPY}, which
- * jOOQ does not model, is written out.
+ * jOOQ does not model, is written out. Undoing an import ({@link #prepareUndo}, {@link #undo})
+ * is set-based the same way.
  */
 @Repository
 class FactStore {
@@ -48,6 +49,11 @@ class FactStore {
     private static final Field<Integer> REVISION = field(name("revision"), Integer.class);
     private static final Field<Long> IMPORT_ID = field(name("import_id"), Long.class);
     private static final Field<OffsetDateTime> RECORDED_AT = field(name("recorded_at"), OffsetDateTime.class);
+    private static final Field<Boolean> DELETED = field(name("deleted"), Boolean.class);
+    /** What an undo restores, per key (see {@link #prepareUndo}). */
+    private static final String UNDO = "ukp_undo";
+    private static final Field<Long> RESTORED_IMPORT_ID = field(name("restored_import_id"), Long.class);
+    private static final Field<Integer> LATEST_REVISION = field(name("latest_revision"), Integer.class);
 
     private final DSLContext dsl;
 
@@ -159,11 +165,12 @@ class FactStore {
         List<Field<?>> factColumns = concat(keys, values, List.of(REVISION, IMPORT_ID, RECORDED_AT));
         Field<Long> importIdValue = val(importId);
         Field<OffsetDateTime> recordedAtValue = val(recordedAt);
-        List<Field<?>> newFacts = concat(stagedKeys, stagedValues, List.of(inline(1), importIdValue, recordedAtValue));
+        Field<Integer> firstRevision = firstRevision(dataset, revisions);
+        List<Field<?>> newFacts = concat(stagedKeys, stagedValues, List.of(firstRevision, importIdValue, recordedAtValue));
         if (counts.updated() == 0 && counts.unchanged() == 0) {
             // every row is new (the usual monthly delivery): revision 1 of each, no comparing
             dsl.insertInto(revisions).columns(revisionColumns)
-                    .select(DSL.select(concat(stagedKeys, List.of(inline(1)), stagedValues,
+                    .select(DSL.select(concat(stagedKeys, List.of(firstRevision), stagedValues,
                             List.of(importIdValue, recordedAtValue))).from(STAGED.as("s")))
                     .execute();
             dsl.insertInto(facts).columns(factColumns)
@@ -172,7 +179,7 @@ class FactStore {
         } else {
             Field<Integer> storedRevision = field(name("c", REVISION.getName()), Integer.class);
             dsl.insertInto(revisions).columns(revisionColumns)
-                    .select(DSL.select(concat(stagedKeys, List.of(DSL.coalesce(storedRevision, inline(0)).plus(inline(1))),
+                    .select(DSL.select(concat(stagedKeys, List.of(DSL.coalesce(storedRevision.plus(inline(1)), firstRevision)),
                                     stagedValues, List.of(importIdValue, recordedAtValue)))
                             .from(STAGED.as("s"))
                             .leftJoin(facts.as("c")).on(joinOnKey(dataset))
@@ -200,10 +207,150 @@ class FactStore {
         }
     }
 
+    /**
+     * The revision of a staged row ({@code s}) whose key has no row in the fact table: 1, or where
+     * an undo deleted the key, the revision after its deletion revision (the key's latest). The
+     * deletion revisions are asked for only when there are any (a partial index of V18 holds just
+     * them), so that the usual import numbers its rows as before.
+     */
+    private Field<Integer> firstRevision(Dataset dataset, Table<?> revisions) {
+        Field<Boolean> deleted = field(name("d", DELETED.getName()), Boolean.class);
+        if (!dsl.fetchExists(DSL.selectOne().from(revisions.as("d")).where(deleted.isTrue()))) {
+            return inline(1);
+        }
+        return DSL.coalesce(DSL.field(DSL.select(DSL.max(field(name("d", REVISION.getName()), Integer.class)))
+                        .from(revisions.as("d"))
+                        .where(joinOnKey(dataset, "d", "s"))
+                        .and(deleted.isTrue())), inline(0))
+                .plus(inline(1));
+    }
+
+    /**
+     * Collects what undoing import {@code importId} of {@code dataset} would restore, in the
+     * temporary table {@code ukp_undo} (dropped at commit): per key the import changed, its
+     * revision, the key's latest revision, and the state before the import: the revision before
+     * (its values and import), or deleted where there was none (the import inserted the key) or
+     * it was a deletion itself. One scan of the revision table: it has no index on import_id,
+     * which would cost every import.
+     */
+    void prepareUndo(Dataset dataset, long importId) {
+        List<Field<?>> keys = columns("x", dataset.keyColumns());
+        List<Field<?>> earlierValues = columns("p", dataset.valueColumns());
+        Field<Integer> earlierRevision = field(name("p", REVISION.getName()), Integer.class);
+        Table<?> revisions = table(name(dataset.revisionTable()));
+        dsl.dropTableIfExists(UNDO).execute();
+        dsl.createTemporaryTable(UNDO)
+                .as(DSL.select(keys)
+                        .select(field(name("x", REVISION.getName())).as(REVISION.getName()))
+                        .select(DSL.field(DSL.select(DSL.max(field(name("l", REVISION.getName()), Integer.class)))
+                                .from(revisions.as("l")).where(joinOnKey(dataset, "l", "x"))).as(LATEST_REVISION.getName()))
+                        .select(earlierValues)
+                        .select(field(name("p", IMPORT_ID.getName())).as(RESTORED_IMPORT_ID.getName()))
+                        .select(DSL.when(earlierRevision.isNull().or(field(name("p", DELETED.getName()), Boolean.class)),
+                                inline(true)).otherwise(inline(false)).as(DELETED.getName()))
+                        .from(revisions.as("x"))
+                        .leftJoin(revisions.as("p"))
+                        .on(joinOnKey(dataset, "p", "x").and(earlierRevision.eq(field(name("x", REVISION.getName()), Integer.class)
+                                .minus(inline(1)))))
+                        .where(field(name("x", IMPORT_ID.getName()), Long.class).eq(importId)))
+                .withData()
+                .onCommitDrop()
+                .execute();
+    }
+
+    /**
+     * The keys of {@link #prepareUndo} that a later import changed again, at most {@code limit},
+     * as column → value ({@code month} as YYYY-MM). A later import that was undone, and the undo
+     * itself, do not count: undoing imports newest first works.
+     */
+    List<Map<String, String>> undoConflicts(Dataset dataset, int limit) {
+        Table<?> revisions = table(name(dataset.revisionTable()));
+        List<Field<?>> keyTexts = dataset.keyColumns().stream()
+                .<Field<?>>map(key -> (key.equals("month") ? DSL.toChar(field(name("u", key)), inline("YYYY-MM"))
+                        : field(name("u", key)).cast(SQLDataType.CLOB)).as(key))
+                .toList();
+        return dsl.select(keyTexts)
+                .from(table(name(UNDO)).as("u"))
+                .whereExists(DSL.selectOne().from(revisions.as("l"))
+                        .join(table(name("import")).as("i")).on(field(name("i", "id"), Long.class)
+                                .eq(field(name("l", IMPORT_ID.getName()), Long.class)))
+                        .where(joinOnKey(dataset, "l", "u"))
+                        .and(field(name("l", REVISION.getName()), Integer.class)
+                                .gt(field(name("u", REVISION.getName()), Integer.class)))
+                        .and(field(name("i", "undoes_import_id")).isNull())
+                        .andNotExists(DSL.selectOne().from(table(name("import")).as("d"))
+                                .where(field(name("d", "undoes_import_id"), Long.class)
+                                        .eq(field(name("i", "id"), Long.class)))))
+                .orderBy(columns("u", dataset.keyColumns()).stream().map(Field::asc).toList())
+                .limit(limit)
+                .fetch(r -> {
+                    Map<String, String> key = new LinkedHashMap<>();
+                    dataset.keyColumns().forEach(column -> key.put(column, r.get(column, String.class)));
+                    return key;
+                });
+    }
+
+    /**
+     * What {@link #prepareUndo} found: keys restored to earlier values, keys to be deleted, and
+     * whether an earlier value came from synthetic demo data.
+     */
+    UndoCounts undoCounts() {
+        Field<Boolean> deleted = field(name("u", DELETED.getName()), Boolean.class);
+        var row = dsl.select(DSL.count().filterWhere(deleted.isFalse()), DSL.count().filterWhere(deleted.isTrue()))
+                .from(table(name(UNDO)).as("u"))
+                .fetchSingle();
+        boolean synthetic = dsl.fetchExists(DSL.selectOne().from(table(name(UNDO)).as("u"))
+                .join(table(name("import")).as("i")).on(field(name("i", "id"), Long.class)
+                        .eq(field(name("u", RESTORED_IMPORT_ID.getName()), Long.class)))
+                .where(field(name("i", "synthetic"), Boolean.class).isTrue()));
+        return new UndoCounts(row.value1(), row.value2(), synthetic);
+    }
+
+    /**
+     * Undoes as {@link #prepareUndo} found, as the audit entry {@code undoId}: every key gets a new
+     * revision with its earlier values, or a deletion revision; the fact table follows (earlier
+     * values back, deleted keys removed), and with it the stored sums of the indicators.
+     */
+    void undo(Dataset dataset, long undoId, OffsetDateTime recordedAt) {
+        List<Field<?>> keys = columns(null, dataset.keyColumns());
+        List<Field<?>> values = columns(null, dataset.valueColumns());
+        Table<?> undo = table(name(UNDO)).as("u");
+        // the key's latest revision may be a later one than the undone import's: a later import undone already
+        Field<Integer> nextRevision = field(name("u", LATEST_REVISION.getName()), Integer.class).plus(inline(1));
+        Field<Boolean> deleted = field(name("u", DELETED.getName()), Boolean.class);
+        dsl.insertInto(table(name(dataset.revisionTable())))
+                .columns(concat(keys, List.of(REVISION), values, List.of(DELETED, IMPORT_ID, RECORDED_AT)))
+                .select(DSL.select(concat(columns("u", dataset.keyColumns()), List.of(nextRevision),
+                                columns("u", dataset.valueColumns()), List.of(deleted, val(undoId), val(recordedAt))))
+                        .from(undo))
+                .execute();
+        Table<?> facts = table(name(dataset.table())).as("c");
+        dsl.deleteFrom(facts).using(undo).where(joinOnKey(dataset, "c", "u")).and(deleted.isTrue()).execute();
+        Map<Field<?>, Field<?>> restored = new LinkedHashMap<>();
+        for (String value : dataset.valueColumns()) {
+            restored.put(field(name(value)), field(name("u", value)));
+        }
+        restored.put(REVISION, nextRevision);
+        restored.put(IMPORT_ID, val(undoId));
+        restored.put(RECORDED_AT, val(recordedAt));
+        dsl.update(facts).set(restored).from(undo).where(joinOnKey(dataset, "c", "u")).and(deleted.isFalse()).execute();
+        if (dataset.feedsIndicators()) {
+            Field<?> month = field(name("month"));
+            dsl.select(DSL.function(name("ukp_refresh_scope_month_sums"), SQLDataType.OTHER, DSL.min(month), DSL.max(month)))
+                    .from(table(name(UNDO)))
+                    .execute();
+        }
+    }
+
     /** The staged row's key equals the stored row's ({@code s} and {@code c}). */
     private static Condition joinOnKey(Dataset dataset) {
+        return joinOnKey(dataset, "c", "s");
+    }
+
+    /** The key of the row {@code a} equals that of the row {@code b}. */
+    private static Condition joinOnKey(Dataset dataset, String a, String b) {
         return DSL.and(dataset.keyColumns().stream()
-                .map(key -> field(name("c", key)).eq(field(name("s", key))))
+                .map(key -> field(name(a, key)).eq(field(name(b, key))))
                 .toList());
     }
 
@@ -232,6 +379,10 @@ class FactStore {
 
     /** Rows new, changed and identical compared with the stored ones. */
     record Counts(int inserted, int updated, int unchanged) {
+    }
+
+    /** Keys an undo restores to earlier values and keys it deletes; whether an earlier value came from synthetic data. */
+    record UndoCounts(int restored, int deleted, boolean synthetic) {
     }
 
     /** An open COPY into the staging table, fed one validated row at a time, in large chunks. */

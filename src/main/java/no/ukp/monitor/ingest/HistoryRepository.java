@@ -21,10 +21,15 @@ class HistoryRepository {
         this.dsl = dsl;
     }
 
-    /** One accepted version of a monthly statistics row. */
-    record MonthlyStatisticsRevision(String month, String municipality, String area, int revision, int ukpStays,
-                                     int zeroDayStays, int ukpDays, int dischargedHome, Integer readmissions30d,
-                                     long importId, String fileName, String importedBy, OffsetDateTime recordedAt) {
+    /**
+     * One accepted version of a monthly statistics row. {@code deleted}: a deletion revision (an
+     * undo of the import that had inserted the row; no values, the row is absent from then on);
+     * {@code undoesImportId}: the import undone, where this revision is an undo's.
+     */
+    record MonthlyStatisticsRevision(String month, String municipality, String area, int revision, Integer ukpStays,
+                                     Integer zeroDayStays, Integer ukpDays, Integer dischargedHome, Integer readmissions30d,
+                                     boolean deleted, long importId, String fileName, String importedBy,
+                                     Long undoesImportId, OffsetDateTime recordedAt) {
     }
 
     /**
@@ -41,8 +46,8 @@ class HistoryRepository {
             condition = condition.and(r.AREA.eq(area));
         }
         return dsl.select(DSL.toChar(r.MONTH, "YYYY-MM"), r.MUNICIPALITY, r.AREA, r.REVISION, r.UKP_STAYS,
-                        r.ZERO_DAY_STAYS, r.UKP_DAYS, r.DISCHARGED_HOME, r.READMISSIONS_30D, r.IMPORT_ID, IMPORT.FILE_NAME,
-                        IMPORT.IMPORTED_BY, r.RECORDED_AT)
+                        r.ZERO_DAY_STAYS, r.UKP_DAYS, r.DISCHARGED_HOME, r.READMISSIONS_30D, r.DELETED, r.IMPORT_ID,
+                        IMPORT.FILE_NAME, IMPORT.IMPORTED_BY, IMPORT.UNDOES_IMPORT_ID, r.RECORDED_AT)
                 .from(r)
                 .join(IMPORT).on(IMPORT.ID.eq(r.IMPORT_ID))
                 .where(condition)

@@ -1,5 +1,6 @@
 package no.ukp.monitor.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 200 when the file is (or, in a dry run, would be) stored, 422 with every error otherwise; 503
  * with Retry-After when another import kept it waiting longer than {@code ukp.import.lock-wait}.
  * Every attempt, also one refused before it is read, gets a row in the audit; {@link ImportService}
- * writes it, this class only reads the audit.
+ * writes it, this class only reads the audit. {@code POST /api/v1/imports/{id}/undo} (admin) undoes
+ * a stored import ({@link ImportUndo}).
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -47,10 +49,12 @@ class ImportController {
 
     private final ImportService imports;
     private final ImportRepository audit;
+    private final ImportUndo undo;
 
-    ImportController(ImportService imports, ImportRepository audit) {
+    ImportController(ImportService imports, ImportRepository audit, ImportUndo undo) {
         this.imports = imports;
         this.audit = audit;
+        this.undo = undo;
     }
 
     @PostMapping(path = "/{dataset}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -78,7 +82,7 @@ class ImportController {
      */
     @GetMapping("/{dataset}/template")
     ResponseEntity<byte[]> template(@PathVariable String dataset, @RequestParam(defaultValue = "xlsx") String format) {
-        Dataset named = Dataset.named(dataset);
+        ImportKind named = ImportKind.named(dataset);
         FileFormat fileFormat = switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "xlsx" -> FileFormat.XLSX;
             case "csv" -> FileFormat.CSV;
@@ -92,6 +96,16 @@ class ImportController {
                 .body(ImportTemplate.write(named, fileFormat));
     }
 
+    /** A kind of file the import takes, for the import page's list: its name in the URL and its Norwegian title. */
+    record Kind(String slug, String title) {
+    }
+
+    /** Every kind of file {@code POST /api/v1/imports/{dataset}} takes: the fact datasets and «Tiltaksplan» ({@code measures}). */
+    @GetMapping("/kinds")
+    List<Kind> kinds() {
+        return ImportKind.all().stream().map(k -> new Kind(k.slug(), k.title())).toList();
+    }
+
     @GetMapping
     List<ImportEntry> list(@RequestParam(defaultValue = "100") int limit) {
         return audit.latest(Math.max(1, Math.min(limit, 1000)));
@@ -100,6 +114,26 @@ class ImportController {
     @GetMapping("/{id:[0-9]+}")
     ImportEntry get(@PathVariable long id) {
         return audit.find(id).orElseThrow(() -> new NotFound("Ingen import med id " + id));
+    }
+
+    @Operation(summary = "Undo a stored import (admin)",
+            description = "Every key the import changed gets a new revision with its earlier value, or a deletion revision "
+                    + "where the import inserted it; answers the undo's own audit entry (outcome undo). 409 with the keys "
+                    + "when a later import changed any of them, and for an import that stored nothing, was undone already "
+                    + "or is an undo itself.")
+    @PostMapping("/{id:[0-9]+}/undo")
+    ImportEntry undo(@PathVariable long id, Principal user) {
+        return undo.undo(id, user.getName());
+    }
+
+    /** An import that cannot be undone: 409 with why and, where a later import changed them, the keys. */
+    @ExceptionHandler(UndoRefused.class)
+    ResponseEntity<ProblemDetail> undoRefused(UndoRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Importen kan ikke angres");
+        problem.setProperty("importId", e.importId());
+        problem.setProperty("keys", e.keys());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**

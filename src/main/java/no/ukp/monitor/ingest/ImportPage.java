@@ -241,6 +241,7 @@ class ImportPage {
             case "failed" -> "feilet";
             case "interrupted" -> "avbrutt";
             case "running" -> "pågår";
+            case "undo" -> "angring av en import";
             default -> outcome;
         };
     }

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.db.tables.records.ImportMessageRecord;
-import no.ukp.monitor.db.tables.records.ImportRecord;
 import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** The import audit: who imported which file when, and what came of it. */
@@ -24,6 +25,12 @@ class ImportRepository {
     static final int DATASET_SIZE = 40;
     static final int FILE_NAME_SIZE = 255;
     static final int MEDIA_TYPE_SIZE = 120;
+    /** The outcome of an undo's own entry. */
+    static final String UNDO = "undo";
+
+    /** The audit entry of the undo of an import, if it was undone (index import_undoes_import_id). */
+    private static final Field<Long> UNDONE_BY = DSL.select(IMPORT.as("u").ID).from(IMPORT.as("u"))
+            .where(IMPORT.as("u").UNDOES_IMPORT_ID.eq(IMPORT.ID)).asField("undone_by_import_id");
 
     private final DSLContext dsl;
 
@@ -32,9 +39,9 @@ class ImportRepository {
     }
 
     /** Records that an import started; returns its id (the facts it stores refer to it). */
-    long start(Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
+    long start(String dataset, Upload upload, boolean dryRun, String user, boolean synthetic, OffsetDateTime startedAt) {
         return dsl.insertInto(IMPORT)
-                .set(IMPORT.DATASET, dataset.slug())
+                .set(IMPORT.DATASET, dataset)
                 .set(IMPORT.FILE_NAME, Problems.cut(upload.fileName(), FILE_NAME_SIZE))
                 .set(IMPORT.MEDIA_TYPE, Problems.cut(upload.mediaType(), MEDIA_TYPE_SIZE))
                 .set(IMPORT.SIZE_BYTES, upload.size())
@@ -96,6 +103,36 @@ class ImportRepository {
         return id;
     }
 
+    /**
+     * Records the undo of {@code undone} by {@code user}: an entry of its own (outcome {@code undo}),
+     * finished at once, in the transaction that undoes; returns its id (the revisions it writes refer to it).
+     */
+    long undo(ImportEntry undone, String user, FactStore.UndoCounts counts, OffsetDateTime at) {
+        return dsl.insertInto(IMPORT)
+                .set(IMPORT.DATASET, undone.dataset())
+                // no file: what the report's list of imports and the audit show in its place
+                .set(IMPORT.FILE_NAME, Problems.cut("angring av import " + undone.id()
+                        + (undone.fileName() == null ? "" : " (" + undone.fileName() + ")"), FILE_NAME_SIZE))
+                .set(IMPORT.SIZE_BYTES, 0L)
+                .set(IMPORT.SHA256, "")
+                .set(IMPORT.IMPORTED_BY, user)
+                .set(IMPORT.STARTED_AT, at)
+                .set(IMPORT.FINISHED_AT, at)
+                .set(IMPORT.DRY_RUN, false)
+                .set(IMPORT.OUTCOME, UNDO)
+                .set(IMPORT.ROWS_READ, counts.restored() + counts.deleted())
+                .set(IMPORT.INSERTED, 0)
+                .set(IMPORT.UPDATED, counts.restored())
+                .set(IMPORT.UNCHANGED, 0)
+                .set(IMPORT.DELETED, counts.deleted())
+                .set(IMPORT.WARNING_COUNT, 0)
+                .set(IMPORT.ERROR_COUNT, 0)
+                .set(IMPORT.SYNTHETIC, counts.synthetic())
+                .set(IMPORT.UNDOES_IMPORT_ID, undone.id())
+                .returning(IMPORT.ID)
+                .fetchSingle(IMPORT.ID);
+    }
+
     void fail(long id, OffsetDateTime finishedAt) {
         dsl.update(IMPORT).set(IMPORT.FINISHED_AT, finishedAt).set(IMPORT.OUTCOME, "failed").where(IMPORT.ID.eq(id)).execute();
     }
@@ -136,7 +173,8 @@ class ImportRepository {
     }
 
     List<ImportEntry> latest(int limit) {
-        return dsl.selectFrom(IMPORT).orderBy(IMPORT.ID.desc()).limit(limit).fetch(r -> toEntry(r, Map.of()));
+        return dsl.select(IMPORT.fields()).select(UNDONE_BY).from(IMPORT).orderBy(IMPORT.ID.desc()).limit(limit)
+                .fetch(r -> toEntry(r, Map.of()));
     }
 
     Optional<ImportEntry> find(long id) {
@@ -144,7 +182,8 @@ class ImportRepository {
                 .where(IMPORT_MESSAGE.IMPORT_ID.eq(id))
                 .orderBy(IMPORT_MESSAGE.SEQ)
                 .fetchGroups(IMPORT_MESSAGE.SEVERITY, ImportRepository::problem);
-        return dsl.selectFrom(IMPORT).where(IMPORT.ID.eq(id)).fetchOptional(r -> toEntry(r, messages));
+        return dsl.select(IMPORT.fields()).select(UNDONE_BY).from(IMPORT).where(IMPORT.ID.eq(id))
+                .fetchOptional(r -> toEntry(r, messages));
     }
 
     /**
@@ -154,14 +193,15 @@ class ImportRepository {
     List<ImportEntry> page(int offset, int limit, int messages) {
         List<ImportEntry> entries = new ArrayList<>();
         Map<Long, Map<String, List<ImportProblem>>> byImport = new HashMap<>();
-        Result<ImportRecord> imports = dsl.selectFrom(IMPORT).orderBy(IMPORT.ID.desc()).offset(offset).limit(limit).fetch();
+        Result<Record> imports = dsl.select(IMPORT.fields()).select(UNDONE_BY).from(IMPORT).orderBy(IMPORT.ID.desc())
+                .offset(offset).limit(limit).fetch();
         dsl.selectFrom(IMPORT_MESSAGE)
                 .where(IMPORT_MESSAGE.IMPORT_ID.in(imports.getValues(IMPORT.ID)), IMPORT_MESSAGE.SEQ.le(messages))
                 .orderBy(IMPORT_MESSAGE.IMPORT_ID, IMPORT_MESSAGE.SEQ)
                 .forEach(m -> byImport.computeIfAbsent(m.getImportId(), id -> new HashMap<>())
                         .computeIfAbsent(m.getSeverity(), severity -> new ArrayList<>()).add(problem(m)));
-        for (ImportRecord r : imports) {
-            entries.add(toEntry(r, byImport.getOrDefault(r.getId(), Map.of())));
+        for (Record r : imports) {
+            entries.add(toEntry(r, byImport.getOrDefault(r.get(IMPORT.ID), Map.of())));
         }
         return entries;
     }
@@ -173,7 +213,7 @@ class ImportRepository {
 
     /** When the last import of each dataset was stored, for the freshness metric. */
     Map<String, OffsetDateTime> lastStored() {
-        return dsl.select(IMPORT.DATASET, org.jooq.impl.DSL.max(IMPORT.FINISHED_AT))
+        return dsl.select(IMPORT.DATASET, DSL.max(IMPORT.FINISHED_AT))
                 .from(IMPORT)
                 .where(IMPORT.OUTCOME.eq("stored"))
                 .groupBy(IMPORT.DATASET)
@@ -200,8 +240,9 @@ class ImportRepository {
         return new ImportEntry(r.get(IMPORT.ID), r.get(IMPORT.DATASET), r.get(IMPORT.FILE_NAME), r.get(IMPORT.MEDIA_TYPE),
                 r.get(IMPORT.SIZE_BYTES), r.get(IMPORT.SHA256), r.get(IMPORT.IMPORTED_BY), r.get(IMPORT.STARTED_AT),
                 r.get(IMPORT.FINISHED_AT), r.get(IMPORT.DRY_RUN), r.get(IMPORT.OUTCOME), r.get(IMPORT.ROWS_READ),
-                r.get(IMPORT.INSERTED), r.get(IMPORT.UPDATED), r.get(IMPORT.UNCHANGED), r.get(IMPORT.WARNING_COUNT),
-                r.get(IMPORT.ERROR_COUNT), r.get(IMPORT.SYNTHETIC),
+                r.get(IMPORT.INSERTED), r.get(IMPORT.UPDATED), r.get(IMPORT.UNCHANGED), r.get(IMPORT.DELETED),
+                r.get(IMPORT.WARNING_COUNT), r.get(IMPORT.ERROR_COUNT), r.get(IMPORT.SYNTHETIC),
+                r.get(IMPORT.UNDOES_IMPORT_ID), r.get(UNDONE_BY),
                 messages.getOrDefault("error", List.of()), messages.getOrDefault("warning", List.of()));
     }
 }

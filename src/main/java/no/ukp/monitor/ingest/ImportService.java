@@ -46,11 +46,13 @@ public class ImportService {
     private final StatusImpact statuses;
     private final ApplicationEventPublisher events;
     private final Plausibility plausibility;
+    private final PlanImport planImport;
 
     ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, ImportLock lock,
                   ImportMetrics metrics, ImportProperties properties, ImportSpool spool, Clock clock,
-                  StatusImpact statuses, ApplicationEventPublisher events, Plausibility plausibility) {
+                  StatusImpact statuses, ApplicationEventPublisher events, Plausibility plausibility, PlanImport planImport) {
         this.facts = facts;
+        this.planImport = planImport;
         this.plausibility = plausibility;
         this.audit = audit;
         this.reference = reference;
@@ -83,9 +85,9 @@ public class ImportService {
      */
     Received receive(String slug, InputStream body, String fileName, String mediaType, long declaredSize,
                      boolean dryRun, String user) throws IOException {
-        Dataset dataset;
+        ImportKind kind;
         try {
-            dataset = Dataset.named(slug);
+            kind = ImportKind.named(slug);
         } catch (NotFound unknown) {
             record(slug, fileName, mediaType, declaredSize, dryRun, user, unknown.getMessage());
             throw unknown;
@@ -108,20 +110,23 @@ public class ImportService {
         try {
             FileFormat format = FileFormat.detect(mediaType, fileName, upload.head(4)).orElseThrow(() -> refuse(
                     Reason.UNSUPPORTED_MEDIA_TYPE, slug, fileName, mediaType, upload.size(), dryRun, user));
-            return new Received(dataset, upload, format);
+            return new Received(kind, upload, format);
         } catch (IOException | RuntimeException e) {
             upload.close();
             throw e;
         }
     }
 
-    /** Imports a received upload as {@code user}: a dry run, or storing it. */
+    /** Imports a received upload as {@code user}: a dry run, or storing it; a fact dataset or the action plan. */
     ImportResult importReceived(Received received, boolean dryRun, String user) {
-        return importFile(received.dataset(), received.upload(), received.format(), dryRun, user, false);
+        Upload upload = received.upload();
+        return received.dataset() instanceof Dataset dataset ? importFile(dataset, upload, received.format(), dryRun, user, false)
+                : run(received.dataset().slug(), null, upload, dryRun, user, false,
+                (importId, status) -> planImport.read(upload, received.format(), dryRun, importId, user));
     }
 
-    /** An upload spooled for its dataset, its format known; closing it deletes the file. */
-    record Received(Dataset dataset, Upload upload, FileFormat format) implements AutoCloseable {
+    /** An upload spooled for its kind of file (a fact dataset or the action plan), its format known; closing it deletes the file. */
+    record Received(ImportKind dataset, Upload upload, FileFormat format) implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
@@ -157,13 +162,29 @@ public class ImportService {
 
     /** Imports an uploaded file as {@code user}; {@code synthetic} marks generated demo data. */
     ImportResult importFile(Dataset dataset, Upload upload, FileFormat format, boolean dryRun, String user, boolean synthetic) {
+        return run(dataset.slug(), dataset, upload, dryRun, user, synthetic,
+                (importId, status) -> readValidateStore(dataset, upload, format, dryRun, importId, status));
+    }
+
+    /** What an import does with its file inside its transaction, which holds the import lock. */
+    @FunctionalInterface
+    interface ImportWork {
+        ImportResult run(long importId, TransactionStatus status);
+    }
+
+    /**
+     * Runs {@code work} as the import {@code slug} (the metrics only for a fact {@code dataset}, null for another kind):
+     * the audit row, the lock, all or nothing (a dry run or a result with errors is rolled back), the log.
+     */
+    private ImportResult run(String slug, Dataset dataset, Upload upload, boolean dryRun, String user, boolean synthetic,
+                             ImportWork work) {
         long started = System.nanoTime();
-        long importId = audit.start(dataset, upload, dryRun, user, synthetic, OffsetDateTime.now(clock));
+        long importId = audit.start(slug, upload, dryRun, user, synthetic, OffsetDateTime.now(clock));
         ImportResult result;
         try {
             // one import at a time; waiting for its turn holds no database connection
             result = lock.inTransaction(status -> {
-                ImportResult r = readValidateStore(dataset, upload, format, dryRun, importId, status);
+                ImportResult r = work.run(importId, status);
                 if (!r.accepted() || dryRun) {
                     status.setRollbackOnly();
                 } else {
@@ -174,23 +195,29 @@ public class ImportService {
             });
         } catch (ImportLock.Busy e) {
             audit.end(importId, "busy", e.getMessage(), OffsetDateTime.now(clock));
-            metrics.recordFailure(dataset, "busy", System.nanoTime() - started);
-            log.warn("Import {} of {} by {}: busy, another import held the lock longer than {}", importId, dataset.slug(),
+            if (dataset != null) {
+                metrics.recordFailure(dataset, "busy", System.nanoTime() - started);
+            }
+            log.warn("Import {} of {} by {}: busy, another import held the lock longer than {}", importId, slug,
                     user, lock.waitLimit());
             throw e.of(importId);
         } catch (RuntimeException | Error e) {
             // an Error too (out of memory): the audit must not keep the import running forever
             audit.fail(importId, OffsetDateTime.now(clock));
-            metrics.recordFailure(dataset, "failed", System.nanoTime() - started);
+            if (dataset != null) {
+                metrics.recordFailure(dataset, "failed", System.nanoTime() - started);
+            }
             throw e;
         }
-        if (result.accepted() && !dryRun) {
-            events.publishEvent(new ImportStored(importId, dataset.slug()));
-        } else {
+        if (!result.accepted() || dryRun) {
             audit.finish(importId, result, OffsetDateTime.now(clock));
+        } else if (dataset != null) {
+            events.publishEvent(new ImportStored(importId, slug));
         }
-        metrics.record(dataset, result, System.nanoTime() - started, OffsetDateTime.now(clock));
-        log.info("Import {} of {} ({} bytes, sha256 {}) by {}: {} rows, {}{}", importId, dataset.slug(), upload.size(),
+        if (dataset != null) {
+            metrics.record(dataset, result, System.nanoTime() - started, OffsetDateTime.now(clock));
+        }
+        log.info("Import {} of {} ({} bytes, sha256 {}) by {}: {} rows, {}{}", importId, slug, upload.size(),
                 upload.sha256(), user, result.rows(), result.outcome(),
                 result.accepted() ? "" : " with " + result.errors().size() + " errors");
         return result;
@@ -271,7 +298,7 @@ public class ImportService {
     }
 
     /** The next data row; a file that breaks off (bad quoting, a damaged XLSX) is an error, not a crash. */
-    private static SourceRow readRow(FileLayout source, Problems problems, long importId) {
+    static SourceRow readRow(FileLayout source, Problems problems, long importId) {
         try {
             return source.next();
         } catch (IOException | RuntimeException e) {
@@ -284,7 +311,7 @@ public class ImportService {
      * The reader's own Norwegian message (with line, column and value where it knows them), or a
      * general one: a parser's message (English, with class names) is logged, never answered.
      */
-    private static ImportProblem unreadable(Exception e, FileFormat format, int line, long importId) {
+    static ImportProblem unreadable(Exception e, FileFormat format, int line, long importId) {
         if (e instanceof UnreadableFile unreadable) {
             if (unreadable.getCause() != null) {
                 log.info("Import {}: {} ({})", importId, unreadable.getMessage(), unreadable.getCause().toString());

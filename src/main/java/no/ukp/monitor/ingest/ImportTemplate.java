@@ -12,7 +12,7 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * The empty file a user fills in for an import: the Norwegian headers of the dataset's columns
  * and, in the XLSX, a second sheet «Forklaring» explaining each column. Everything in it comes
- * from the column definitions the import itself reads ({@link Dataset}, {@link Column},
+ * from the column definitions the import itself reads ({@link ImportKind}, {@link Column},
  * {@link ColumnType}), so a template always imports.
  */
 final class ImportTemplate {
@@ -27,22 +27,22 @@ final class ImportTemplate {
     }
 
     /** The template of {@code dataset} in {@code format}. */
-    static byte[] write(Dataset dataset, FileFormat format) {
+    static byte[] write(ImportKind dataset, FileFormat format) {
         return format == FileFormat.XLSX ? xlsx(dataset) : csv(dataset);
     }
 
     /** The file name to save the template as, e.g. {@code mal-monthly-statistics.xlsx}. */
-    static String fileName(Dataset dataset, FileFormat format) {
+    static String fileName(ImportKind dataset, FileFormat format) {
         return "mal-" + dataset.slug() + "." + format.name().toLowerCase(Locale.ROOT);
     }
 
     /** The header line only: UTF-8 with a BOM (for Excel), {@link #CSV_DELIMITER}, CRLF. */
-    static byte[] csv(Dataset dataset) {
+    static byte[] csv(ImportKind dataset) {
         String header = String.join(String.valueOf(CSV_DELIMITER), dataset.columns().stream().map(Column::label).toList());
         return ("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(Dataset dataset) {
+    static byte[] xlsx(ImportKind dataset) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook workbook = new Workbook(out, "UKP-monitor", "1.0")) {
             Worksheet data = workbook.newWorksheet(dataset.title());

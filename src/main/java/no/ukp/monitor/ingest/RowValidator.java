@@ -16,6 +16,7 @@ import no.ukp.monitor.reference.MunicipalityNumbers;
 final class RowValidator {
 
     private final Dataset dataset;
+    private final List<Column> columns;
     private final ImportService.Problems problems;
     private final RowContext context;
     private final int[] positions;
@@ -29,14 +30,29 @@ final class RowValidator {
 
     RowValidator(Dataset dataset, MunicipalityNumbers municipalities, YearMonth currentMonth, OffsetDateTime now,
                  ImportService.Problems problems) {
+        this(dataset, dataset, municipalities, currentMonth, now, problems);
+    }
+
+    /**
+     * For another kind of file than a fact {@code Dataset} (the action plan): its cells are read and checked
+     * the same way, without a dataset's rules between them.
+     */
+    RowValidator(ImportKind kind, MunicipalityNumbers municipalities, YearMonth currentMonth, OffsetDateTime now,
+                 ImportService.Problems problems) {
+        this(kind, null, municipalities, currentMonth, now, problems);
+    }
+
+    private RowValidator(ImportKind kind, Dataset dataset, MunicipalityNumbers municipalities, YearMonth currentMonth,
+                         OffsetDateTime now, ImportService.Problems problems) {
         this.dataset = dataset;
+        this.columns = kind.columns();
         this.problems = problems;
         this.context = new RowContext(municipalities, currentMonth, now, rowWarnings::add);
-        this.positions = new int[dataset.columns().size()];
-        this.headers = new String[dataset.columns().size()];
+        this.positions = new int[columns.size()];
+        this.headers = new String[columns.size()];
         Dataset.IGNORED_HEADERS.forEach(name -> keys.put(Column.key(name), IGNORED));
-        for (int i = 0; i < dataset.columns().size(); i++) {
-            for (String name : dataset.columns().get(i).names()) {
+        for (int i = 0; i < columns.size(); i++) {
+            for (String name : columns.get(i).names()) {
                 keys.put(Column.key(name), i);
             }
         }
@@ -46,7 +62,6 @@ final class RowValidator {
     boolean readHeader(SourceRow header) {
         headerWidth = header.cells().size();
         boolean complete = true;
-        List<Column> columns = dataset.columns();
         for (int i = 0; i < columns.size(); i++) {
             positions[i] = -1;
             headers[i] = columns.get(i).name();
@@ -124,7 +139,6 @@ final class RowValidator {
     Object[] validate(SourceRow row) {
         currentLine = row.line();
         problems.seen(row.line());
-        List<Column> columns = dataset.columns();
         Object[] values = new Object[columns.size()];
         boolean valid = true;
         for (int i = 0; i < columns.size(); i++) {
@@ -133,7 +147,7 @@ final class RowValidator {
             rowWarnings.clear();
             try {
                 if (text.isEmpty()) {
-                    if (column.required() && column.type() != ColumnType.AREA) {
+                    if (column.required() && !column.type().blankAllowedWhenRequired()) {
                         throw new InvalidValue("Mangler verdi");
                     }
                     values[i] = column.type().blank();
@@ -159,7 +173,7 @@ final class RowValidator {
         if (!valid) {
             return null;
         }
-        List<Dataset.RuleBreach> breaches = dataset.check(new Dataset.Row(dataset, values));
+        List<Dataset.RuleBreach> breaches = dataset == null ? List.of() : dataset.check(new Dataset.Row(dataset, values));
         for (Dataset.RuleBreach breach : breaches) {
             int i = indexOf(breach.column());
             String text = positions[i] >= 0 && positions[i] < row.cells().size() ? row.cells().get(positions[i]) : "";
@@ -182,6 +196,16 @@ final class RowValidator {
                     + " er lagret fra før, og filen har ikke kolonnen «" + column.label() + "»: ta den med";
             problems.error(new ImportProblem(line, positions[i] >= 0 ? headers[i] : column.label(), value, message));
         }
+    }
+
+    /** Whether the file has the i-th column. */
+    boolean has(int i) {
+        return positions[i] >= 0;
+    }
+
+    /** The cell of the i-th column in {@code row} as written ("" where the file has no such column or cell). */
+    String cell(SourceRow row, int i) {
+        return positions[i] >= 0 && positions[i] < row.cells().size() ? row.cells().get(positions[i]).strip() : "";
     }
 
     /** The header of the dataset's i-th column as the file writes it. */

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Reads regions and municipalities. */
+/** Reads regions, municipalities and old numbers, always fresh from the database (no cache: edits count at once). */
 @Repository
 public class ReferenceRepository {
 
@@ -37,10 +39,30 @@ public class ReferenceRepository {
     }
 
     public List<Municipality> municipalities() {
-        return dsl.select(MUNICIPALITY.NUMBER, MUNICIPALITY.NAME, MUNICIPALITY.REGION_ID)
+        return selectMunicipalities(DSL.noCondition());
+    }
+
+    /** The current municipality with this 4-digit number, if there is one. */
+    public Optional<Municipality> municipality(String number) {
+        return selectMunicipalities(MUNICIPALITY.NUMBER.eq(number)).stream().findFirst();
+    }
+
+    private List<Municipality> selectMunicipalities(Condition condition) {
+        return dsl.select(MUNICIPALITY.NUMBER, MUNICIPALITY.NAME, MUNICIPALITY.REGION_ID,
+                        DSL.toChar(MUNICIPALITY.MEMBER_FROM, "YYYY-MM"))
                 .from(MUNICIPALITY)
+                .where(condition)
                 .orderBy(MUNICIPALITY.NUMBER)
                 .fetch(mapping(Municipality::new));
+    }
+
+    /** Every old number with the current number it maps to, by old number. */
+    public List<OldMunicipalityNumber> oldNumbers() {
+        var m = MUNICIPALITY_NUMBER_MAPPING;
+        return dsl.select(m.OLD_NUMBER, m.CURRENT_NUMBER, m.OLD_NAME, m.VALID_UNTIL, m.NOTE)
+                .from(m)
+                .orderBy(m.OLD_NUMBER)
+                .fetch(mapping(OldMunicipalityNumber::new));
     }
 
     /** Current numbers and old-number mappings, read fresh so that edits of the data file count at once. */

@@ -41,18 +41,27 @@ final class ScopeSections {
         List<YearMonth> window = Stream.iterate(windowStart, m -> m.plusMonths(1)).limit(12).toList();
         for (String number : scope.municipalities().stream().sorted(Comparator.comparing(n -> name(n, municipalities))).toList()) {
             Set<YearMonth> have = ReportRepository.months(reported, number);
-            if (!have.contains(month)) {
+            // a municipality is expected from the month it is a member from
+            YearMonth memberFrom = municipalities.containsKey(number)
+                    ? YearMonth.parse(municipalities.get(number).memberFrom()) : windowStart;
+            List<YearMonth> expected = window.stream().filter(m -> !m.isBefore(memberFrom)).toList();
+            if (expected.isEmpty()) {
+                continue;
+            }
+            if (!month.isBefore(memberFrom) && !have.contains(month)) {
                 missingInMonth.add(name(number, municipalities));
             }
-            List<YearMonth> missing = window.stream().filter(m -> !have.contains(m)).toList();
-            if (missing.size() == window.size()) {
+            List<YearMonth> missing = expected.stream().filter(m -> !have.contains(m)).toList();
+            if (missing.size() == expected.size()) {
                 missingAll.add(name(number, municipalities));
             } else if (!missing.isEmpty()) {
                 gaps.add(new MonthlyReport.Gap(name(number, municipalities), runs(missing)));
             }
         }
         String summary = k.coverage().reported() + " av " + k.coverage().expected() + " kommune-måneder er rapportert for "
-                + NorwegianFormat.monthRange(windowStart, month) + " (" + scope.municipalities().size() + " kommuner × 12 måneder)"
+                + NorwegianFormat.monthRange(windowStart, month)
+                + (k.coverage().expected() == scope.municipalities().size() * 12
+                        ? " (" + scope.municipalities().size() + " kommuner × 12 måneder)" : " (hver kommune fra måneden den ble med)")
                 + (k.coverage().complete() ? "; dekningen er komplett." : "; dekningen er ufullstendig.");
         return new MonthlyReport.CoverageSection(summary, k.coverage().complete(), missingInMonth, gaps, missingAll);
     }

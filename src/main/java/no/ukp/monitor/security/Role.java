@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a user may do. Every user reads; exports (CSV, reports for download), imports,
- * administration (targets, reference data) and the action plan (measures and their statuses) are
- * granted per user.
+ * administration (targets, reference data, undoing an import) and the action plan (measures and
+ * their statuses) are granted per user.
  */
 public enum Role {
     READ, EXPORT, IMPORT, ADMIN, PLAN;

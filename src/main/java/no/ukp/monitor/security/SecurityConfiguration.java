@@ -65,11 +65,21 @@ class SecurityConfiguration {
                         // the error page answers what the filters refused; it shows no data
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // undoing an import is the admin's; importing is the importer's
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/*/undo").hasRole(Role.ADMIN.name())
+                        // the action plan is the planners' (kompetansegruppen's) import, not the data loaders'
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/measures")
+                        .hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/measures/template")
+                        .hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
                         // the template of an import file: for whoever may import it
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/targets/**").hasRole(Role.READ.name())
-                        .requestMatchers("/api/v1/targets/**").hasRole(Role.ADMIN.name())
+                        // targets and reference data: everyone reads, the admin changes
+                        .requestMatchers(HttpMethod.GET, "/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
+                        .hasRole(Role.READ.name())
+                        .requestMatchers("/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
                 .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))

@@ -22,6 +22,7 @@ import no.ukp.monitor.indicator.KpiRepository;
 import no.ukp.monitor.indicator.TargetStored;
 import no.ukp.monitor.indicator.Window;
 import no.ukp.monitor.ingest.ImportStored;
+import no.ukp.monitor.reference.ReferenceDataChanged;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.BackgroundRefresh;
@@ -32,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * phases, limits and signals as the API and the report of the latest month. Computed by the one
  * engine through {@link SpcCharts}, replaced as a whole in one transaction (readers see the old
  * charts until the new ones are committed): at start, and in the background after every stored
- * import and every new target.
+ * import or undo, every new target and every edit of the reference data.
  */
 @Component
 public class SpcStore {
@@ -86,6 +88,12 @@ public class SpcStore {
         background.request("target of " + event.indicator() + " in " + event.scope() + " from " + event.validFrom());
     }
 
+    /** Scopes follow the reference data: a municipality added, moved or renamed changes the charts too. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void afterReferenceEdit(ReferenceDataChanged event) {
+        background.request("the edit of " + event.number());
+    }
+
     @PreDestroy
     void stop() {
         background.close();
@@ -99,11 +107,11 @@ public class SpcStore {
         YearMonth from = latest == null ? null : latest.minusMonths(SpcCharts.DEFAULT_MONTHS - 1L);
         if (latest != null) {
             List<Scope> scopes = reference.scopes();
-            for (IndicatorDefinition definition : catalogue.all()) {
-                if (!definition.windows().contains(Window.MONTH)) {
-                    continue;
-                }
-                Map<String, List<KpiRepository.Point>> series = kpis.seriesOfEveryScope(definition.id(), Window.MONTH, from, latest);
+            List<IndicatorDefinition> monthly = catalogue.all().stream().filter(d -> d.windows().contains(Window.MONTH)).toList();
+            Map<String, Map<String, List<KpiRepository.Point>>> all = kpis.monthlySeriesOfEveryScope(
+                    monthly.stream().map(IndicatorDefinition::id).toList(), from, latest);
+            for (IndicatorDefinition definition : monthly) {
+                Map<String, List<KpiRepository.Point>> series = all.getOrDefault(definition.id(), Map.of());
                 for (Scope scope : scopes) {
                     List<KpiRepository.Point> points = series.getOrDefault(scope.key(), List.of());
                     SpcChart chart = charts.chart(definition, points, null, List.of(), false);

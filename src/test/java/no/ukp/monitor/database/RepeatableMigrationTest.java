@@ -140,6 +140,54 @@ class RepeatableMigrationTest {
         }
     }
 
+    @Test
+    void shouldKeepTheAdminsEditsOfTheReferenceDataWhenTheDataFileRunsAgain() throws Exception {
+        flyway("classpath:db/migration").load().migrate();
+        try (Connection c = scratchConnection(); Statement s = c.createStatement()) {
+            // what the admin does through the API: rename, move, a new member, a corrected old number
+            s.execute("UPDATE municipality SET name = 'Tydal kommune', region_id = 'trondheimsomradet' WHERE number = '5033'");
+            s.execute("INSERT INTO municipality (number, name, region_id, member_from) "
+                    + "VALUES ('5035', 'Stjørdal', 'vaernesregionen', DATE '2026-01-01')");
+            s.execute("UPDATE municipality_number_mapping SET note = 'rettet' WHERE old_number = '1601'");
+            s.execute("INSERT INTO municipality_number_mapping (old_number, current_number, old_name, valid_until) "
+                    + "VALUES ('1714', '5035', 'Stjørdal', DATE '2017-12-31')");
+        }
+        Files.writeString(edited.resolve("R__reference_data.sql"),
+                Files.readString(Path.of("sql", "R__reference_data.sql")) + "\n-- edited\n");
+        try (Stream<Path> files = Files.list(Path.of("sql"))) {
+            for (Path file : files.toList()) {
+                if (!Files.exists(edited.resolve(file.getFileName()))) {
+                    Files.copy(file, edited.resolve(file.getFileName()));
+                }
+            }
+        }
+
+        MigrateResult result = flyway("filesystem:" + edited).load().migrate();
+
+        assertThat(result.migrationsExecuted).isEqualTo(1);
+        try (Connection c = scratchConnection(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM municipality")).isEqualTo(21);
+            assertThat(count(s, "SELECT count(*) FROM municipality WHERE number = '5033' AND name = 'Tydal kommune' "
+                    + "AND region_id = 'trondheimsomradet' AND member_from = DATE '2000-01-01'")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM municipality WHERE number = '5035' AND member_from = DATE '2026-01-01'"))
+                    .isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM municipality_number_mapping WHERE old_number = '1601' AND note = 'rettet'"))
+                    .isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM municipality_number_mapping WHERE old_number = '1714'")).isEqualTo(1);
+            // a row the file has and the database lost comes back
+            s.execute("DELETE FROM municipality_number_mapping WHERE old_number = '1665'");
+        }
+        Files.writeString(edited.resolve("R__reference_data.sql"),
+                Files.readString(edited.resolve("R__reference_data.sql")) + "-- edited again\n");
+        flyway("filesystem:" + edited).load().migrate();
+        try (Connection c = scratchConnection(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM municipality_number_mapping WHERE old_number = '1665' "
+                    + "AND current_number = '5033'")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM municipality WHERE number = '5033' AND name = 'Tydal kommune'"))
+                    .isEqualTo(1);
+        }
+    }
+
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway(String location) {
         HikariDataSource service = (HikariDataSource) dataSource;
         return Flyway.configure()

@@ -65,6 +65,15 @@ class TargetApiTest {
 
         JsonNode versions = TestUsers.as(rest, "viewer").getForObject("/api/v1/targets", JsonNode.class);
         assertThat(versions.toString()).contains("\"validFrom\":\"2000-01\"").contains("\"validFrom\":\"2025-02\"");
+
+        // the versions of one indicator and scope, for the targets page: each with the month it is replaced from
+        JsonNode total = TestUsers.as(rest, "viewer")
+                .getForObject("/api/v1/targets?indicatorId=zero_day_share&scopeType=total", JsonNode.class);
+        assertThat(total).extracting(v -> v.get("validFrom").asText() + "→" + v.get("replacedFrom").asText())
+                .containsExactly("2000-01→2025-02", "2025-02→null");
+        assertThat(TestUsers.as(rest, "viewer").getForObject("/api/v1/targets?indicatorId=zero_day_share&scopeType=region"
+                + "&scopeId=default", JsonNode.class)).allMatch(v -> v.get("scopeId").isNull() && v.get("scopeType").asText()
+                .equals("region"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/file-formats.md} names, in each dataset's section, every column the import reads,
+ * {@code docs/file-formats.md} names, in each dataset's section (the action plan's too), every column the import reads,
  * with its English name, every Norwegian header it accepts and whether it is required.
  */
 class FileFormatsDocTest {
@@ -16,7 +16,7 @@ class FileFormatsDocTest {
     @Test
     void shouldListEveryColumnAndHeaderNameOfEveryImport() throws IOException {
         String doc = Files.readString(Path.of("docs/file-formats.md"));
-        for (Dataset dataset : Dataset.values()) {
+        for (ImportKind dataset : ImportKind.all()) {
             String heading = "`" + dataset.slug() + "`";
             assertThat(doc).as("a section for %s", dataset.slug()).contains(heading);
             int start = doc.lastIndexOf("\n## ", doc.indexOf(heading));

@@ -29,11 +29,11 @@ class ReferenceControllerTest {
         Municipality[] municipalities = TestUsers.as(rest, "viewer").getForObject("/api/v1/municipalities", Municipality[].class);
         assertThat(municipalities).hasSize(20);
         assertThat(municipalities).contains(
-                new Municipality("5001", "Trondheim", "trondheim"),
-                new Municipality("5014", "Frøya", "trondelag-sor-vest"),
-                new Municipality("5026", "Holtålen", "fjellregionen"),
-                new Municipality("5057", "Ørland", "fosenregionen"),
-                new Municipality("5058", "Åfjord", "fosenregionen"),
-                new Municipality("5033", "Tydal", "vaernesregionen"));
+                new Municipality("5001", "Trondheim", "trondheim", "2000-01"),
+                new Municipality("5014", "Frøya", "trondelag-sor-vest", "2000-01"),
+                new Municipality("5026", "Holtålen", "fjellregionen", "2000-01"),
+                new Municipality("5057", "Ørland", "fosenregionen", "2000-01"),
+                new Municipality("5058", "Åfjord", "fosenregionen", "2000-01"),
+                new Municipality("5033", "Tydal", "vaernesregionen", "2000-01"));
     }
 }
