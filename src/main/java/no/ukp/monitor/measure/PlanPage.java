@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
@@ -43,8 +41,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * by area and indicator (htmx swaps the table, a plain GET works too), each measure's effect on its
  * indicators as a small chart ({@link EffectChart}) with {@link MeasureEffect}'s verdict; and, for
  * planners and admins (the page chain's rule), the forms to add and change a measure and to set a
- * month's status. The forms post the API's fields to {@link MeasureRepository}, whose Norwegian
- * messages the page shows beside the field they name.
+ * month's status. The forms post the API's fields; {@link MeasureRepository} checks them and
+ * names each problem's field by the form's label, and the page shows it beside that field.
  */
 @Controller
 @RequestMapping("/tiltak")
@@ -54,8 +52,6 @@ class PlanPage {
     static final int NEW_ACTIVITIES = 2;
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
-    /** A field the repository's message names, in «» as it names them. */
-    private static final Pattern FIELD = Pattern.compile("«((?:activities\\[(\\d+)]\\.)?([A-Za-z]+))»");
     private static final Map<String, String> LABELS = labels();
 
     private final MeasureRepository measures;
@@ -140,12 +136,11 @@ class PlanPage {
     @PostMapping("/nytt")
     String add(@RequestParam MultiValueMap<String, String> fields, Principal user, Model model, RedirectAttributes redirect) {
         Posted posted = posted(fields);
-        long id;
-        try {
-            id = measures.create(posted.input(), user.getName(), false);
-        } catch (InvalidRequest e) {
-            return form(model, posted.shown(), null, new FieldError(e.getMessage(), posted.rows()));
+        Map<String, String> problems = problems(posted);
+        if (!problems.isEmpty()) {
+            return form(model, posted.shown(), null, problems);
         }
+        long id = measures.create(posted.input(), user.getName(), false);
         redirect.addFlashAttribute("saved", "Tiltaket «" + posted.input().title().strip() + "» er lagt til.");
         return "redirect:/tiltak#tiltak-" + id;
     }
@@ -166,10 +161,17 @@ class PlanPage {
                   RedirectAttributes redirect) {
         Measure measure = measure(id);
         Posted posted = posted(fields);
-        try {
-            measures.update(id, posted.input(), user.getName());
-        } catch (InvalidRequest e) {
-            return form(model, posted.shown(), measure, new FieldError(e.getMessage(), posted.rows()));
+        Map<String, String> problems = problems(posted);
+        if (problems.isEmpty()) {
+            try {
+                measures.update(id, posted.input(), user.getName());
+            } catch (InvalidRequest e) {
+                // an activity id that is not one of this measure's: no field of the form to show it by
+                problems.put("", e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return form(model, posted.shown(), measure, problems);
         }
         redirect.addFlashAttribute("saved", "Endringene i «" + posted.input().title().strip() + "» er lagret.");
         return "redirect:/tiltak#tiltak-" + id;
@@ -191,12 +193,12 @@ class PlanPage {
                      RedirectAttributes redirect) {
         Measure measure = measures.find(id).orElseThrow(() -> new NotFound("Fant ikke tiltak eller aktivitet " + id));
         StatusInput input = new StatusInput(month, status, comment);
-        StatusEntry stored;
-        try {
-            stored = measures.setStatus(id, input, user.getName());
-        } catch (InvalidRequest e) {
-            return statusForm(model, measure, input, new FieldError(e.getMessage(), List.of()));
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!measures.validateStatus(input, (activity, field) -> LABELS.getOrDefault(field, field),
+                p -> problems.putIfAbsent(p.field(), p.message()))) {
+            return statusForm(model, measure, input, problems);
         }
+        StatusEntry stored = measures.setStatus(id, input, user.getName());
         YearMonth set = YearMonth.parse(stored.month());
         redirect.addFlashAttribute("saved", "Status for «" + measure.title() + "» i " + set.format(MONTH) + " er lagret: "
                 + Status.of(stored.status()).text() + ".");
@@ -284,38 +286,19 @@ class PlanPage {
     // ---- the forms ---------------------------------------------------------------------------
 
     /**
-     * A refusal of the repository, shown beside the field it names: {@code field} as the form names it
-     * (an activity's index is its row in the form, empty rows left out of what was sent), the message with
-     * the form's labels for the API's field names.
+     * The repository's problems with what a form sent, by the form's name of the field (an activity's
+     * index is its row in the form, empty rows left out of what was sent; "" for the measure as a
+     * whole), each message naming the field by the form's label.
      */
-    record FieldError(String message, String field) {
-
-        FieldError(String apiMessage, List<Integer> rows) {
-            this(labelled(apiMessage, rows), field(apiMessage, rows));
-        }
-
-        private static String field(String message, List<Integer> rows) {
-            Matcher m = FIELD.matcher(message);
-            while (m.find()) {
-                if (LABELS.containsKey(m.group(3))) {
-                    return m.group(2) == null ? m.group(1)
-                            : "activities[" + rows.get(Integer.parseInt(m.group(2))) + "]." + m.group(3);
-                }
-            }
-            return null;
-        }
-
-        private static String labelled(String message, List<Integer> rows) {
-            Matcher m = FIELD.matcher(message);
-            StringBuilder text = new StringBuilder();
-            while (m.find()) {
-                String label = LABELS.get(m.group(3));
-                String replacement = label == null ? m.group() : m.group(2) == null ? "«" + label + "»"
-                        : "«" + label + "» for aktivitet " + (rows.get(Integer.parseInt(m.group(2))) + 1);
-                m.appendReplacement(text, Matcher.quoteReplacement(replacement));
-            }
-            return m.appendTail(text).toString();
-        }
+    private Map<String, String> problems(Posted posted) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<Integer> rows = posted.rows();
+        measures.validate(posted.input(),
+                (activity, field) -> (activity < 0 ? "" : "Aktivitet " + (rows.get(activity) + 1) + ": ")
+                        + LABELS.getOrDefault(field, field),
+                p -> problems.putIfAbsent(p.activity() < 0 || p.field().isEmpty() ? p.field()
+                        : "activities[" + rows.get(p.activity()) + "]." + p.field(), p.message()));
+        return problems;
     }
 
     /** What a form sent: the input for the repository (empty activity rows left out), and the rows as shown. */
@@ -359,7 +342,7 @@ class PlanPage {
         }
     }
 
-    private String form(Model model, MeasureInput form, Measure measure, FieldError error) {
+    private String form(Model model, MeasureInput form, Measure measure, Map<String, String> errors) {
         List<MeasureInput> activities = new ArrayList<>(form.activities());
         long empty = activities.stream().filter(a -> a.id() == null && blank(a)).count();
         for (long k = empty; k < NEW_ACTIVITIES; k++) {
@@ -368,7 +351,7 @@ class PlanPage {
         model.addAttribute("form", form);
         model.addAttribute("activities", activities);
         model.addAttribute("measure", measure);
-        model.addAttribute("error", error);
+        model.addAttribute("errors", errors);
         model.addAttribute("scopes", scopeOptions());
         model.addAttribute("indicatorOptions", indicatorOptions());
         model.addAttribute("priorities", List.of(new Option("hoy", "Høy"), new Option("middel", "Middels"), new Option("lav", "Lav")));
@@ -376,7 +359,7 @@ class PlanPage {
         return "measure/form";
     }
 
-    private String statusForm(Model model, Measure measure, StatusInput input, FieldError error) {
+    private String statusForm(Model model, Measure measure, StatusInput input, Map<String, String> errors) {
         model.addAttribute("measure", measure);
         model.addAttribute("input", input);
         YearMonth month = null;
@@ -387,7 +370,7 @@ class PlanPage {
         }
         model.addAttribute("monthText", month == null ? input.month() : month.format(MONTH));
         model.addAttribute("statuses", List.of(Status.GREEN, Status.YELLOW, Status.RED));
-        model.addAttribute("error", error);
+        model.addAttribute("errors", errors);
         return "measure/status";
     }
 

@@ -92,7 +92,7 @@ class PlanPageTest {
                 "activities[0].title", "", "activities[1].title", "Rekruttere", "activities[1].startMonth", "mars");
         ResponseEntity<String> activity = planner.post("/tiltak/nytt", activities);
         assertThat(activity.getBody())
-                .containsPattern("id=\"activities\\[1\\]\\.startMonth-feil\">Måneden «mars» i «Fra» for aktivitet 2 må skrives ÅÅÅÅ-MM")
+                .containsPattern("id=\"activities\\[1\\]\\.startMonth-feil\">Måneden «mars» i «Aktivitet 2: Fra» må skrives ÅÅÅÅ-MM")
                 .doesNotContain("activities[0].startMonth-feil");
         assertThat(measures.all()).as("nothing refused is stored").isEmpty();
 
