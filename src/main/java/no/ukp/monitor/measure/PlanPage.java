@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
@@ -221,7 +222,7 @@ class PlanPage {
         YearMonth end = m.endMonth() == null ? null : YearMonth.parse(m.endMonth());
         return new Row(m.id(), measureId, m.indicators() == null, m.title(),
                 end == null ? "fra " + period(YearMonth.parse(m.startMonth())) : period(YearMonth.parse(m.startMonth())) + "–" + period(end),
-                priority(m.priority()), size(m.size()), m.owner(), scopeName.apply(m.scope()), names,
+                PlanWords.priorityWord(m.priority()), PlanWords.sizeWord(m.size()), m.owner(), scopeName.apply(m.scope()), names,
                 status == null ? null : status.status(), status == null ? null : Status.of(status.status()).text(),
                 status == null ? null : status.comment(), m.synthetic());
     }
@@ -263,24 +264,6 @@ class PlanPage {
     /** "03.2025", as the committee's template writes a month. */
     static String period(YearMonth month) {
         return String.format(Locale.ROOT, "%02d.%d", month.getMonthValue(), month.getYear());
-    }
-
-    static String priority(String key) {
-        return key == null ? null : switch (key) {
-            case "hoy" -> "Høy";
-            case "middel" -> "Middels";
-            case "lav" -> "Lav";
-            default -> key;
-        };
-    }
-
-    static String size(String key) {
-        return key == null ? null : switch (key) {
-            case "stort" -> "Stort";
-            case "middels" -> "Middels";
-            case "lite" -> "Lite";
-            default -> key;
-        };
     }
 
     // ---- the forms ---------------------------------------------------------------------------
@@ -330,7 +313,7 @@ class PlanPage {
     }
 
     private static boolean blank(MeasureInput a) {
-        return java.util.stream.Stream.of(a.title(), a.owner(), a.priority(), a.size(), a.startMonth(), a.endMonth())
+        return Stream.of(a.title(), a.owner(), a.priority(), a.size(), a.startMonth(), a.endMonth())
                 .allMatch(v -> v == null || v.isBlank());
     }
 
@@ -354,8 +337,8 @@ class PlanPage {
         model.addAttribute("errors", errors);
         model.addAttribute("scopes", scopeOptions());
         model.addAttribute("indicatorOptions", indicatorOptions());
-        model.addAttribute("priorities", List.of(new Option("hoy", "Høy"), new Option("middel", "Middels"), new Option("lav", "Lav")));
-        model.addAttribute("sizes", List.of(new Option("stort", "Stort"), new Option("middels", "Middels"), new Option("lite", "Lite")));
+        model.addAttribute("priorities", Stream.of("hoy", "middel", "lav").map(k -> new Option(k, PlanWords.priorityWord(k))).toList());
+        model.addAttribute("sizes", Stream.of("stort", "middels", "lite").map(k -> new Option(k, PlanWords.sizeWord(k))).toList());
         return "measure/form";
     }
 
