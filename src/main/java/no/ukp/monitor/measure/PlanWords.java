@@ -48,6 +48,26 @@ public final class PlanWords {
                 .filter(e -> word(e.getValue()).equals(word)).map(Map.Entry::getKey).findFirst());
     }
 
+    /** How the template writes a priority ({@code hoy} = «Høy»); null for none. */
+    public static String priorityWord(String key) {
+        return key == null ? null : switch (key) {
+            case "hoy" -> "Høy";
+            case "middel" -> "Middels";
+            case "lav" -> "Lav";
+            default -> key;
+        };
+    }
+
+    /** How the template writes a size ({@code stort} = «Stort»); null for none. */
+    public static String sizeWord(String key) {
+        return key == null ? null : switch (key) {
+            case "stort" -> "Stort";
+            case "middels" -> "Middels";
+            case "lite" -> "Lite";
+            default -> key;
+        };
+    }
+
     private static String word(String written) {
         String word = written == null ? "" : written.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         return word.endsWith(".") ? word.substring(0, word.length() - 1).strip() : word;

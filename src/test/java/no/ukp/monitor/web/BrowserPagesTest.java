@@ -14,13 +14,21 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestUsers;
+import no.ukp.monitor.indicator.IndicatorCatalogue;
+import no.ukp.monitor.indicator.IndicatorDefinition;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * The browser pages in a real browser: Playwright drives Debian's chromium (never a browser of
@@ -46,6 +54,11 @@ class BrowserPagesTest extends BrowserTest {
             03.2019;5001;12;3;9;2
             03.2019;1653;8;7;1;2
             """;
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    IndicatorCatalogue catalogue;
 
     @Test
     void shouldLogInCheckAFileWithErrorsFixItStoreItAndFindItInTheHistory() {
@@ -194,6 +207,135 @@ class BrowserPagesTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
         assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
         assertThat(page.locator("#resultat")).containsText("Lagret: 1 nye, 0 endret, 0 uendret.");
+    }
+
+    @Test
+    void shouldLetAPlannerKeepThePlanAndAViewerReadIt() {
+        dsl.execute("TRUNCATE measure, measure_revision, measure_status");
+        // Trondheim: twelve months of UKP-days alternating 10 and 12, then seven of 30 from January 2025
+        StringBuilder series = new StringBuilder("month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n");
+        for (int k = -12; k < 7; k++) {
+            int days = k < 0 ? (k % 2 == 0 ? 10 : 12) : 30;
+            series.append(YearMonth.of(2025, 1).plusMonths(k)).append(",5001,10,8,").append(days).append(",3,1\n");
+        }
+        new ImportClient(rest).store("monthly-statistics", series.toString());
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(TestUsers.as(rest, "planner").postForEntity("/api/v1/measures", new HttpEntity<>("""
+                {"title": "Daglige tavlemøter", "startMonth": "2025-01", "scope": "total", "indicators": ["zero_day_share"]}""",
+                json), String.class).getStatusCode().value()).isEqualTo(201);
+        IndicatorDefinition days = catalogue.find("ukp_days").orElseThrow();
+        IndicatorDefinition zeroDays = catalogue.find("zero_day_share").orElseThrow();
+
+        page.navigate("/tiltak");
+        logIn("planner", TestUsers.PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Tiltak");
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Tiltak"))).hasAttribute("aria-current", "page");
+        assertThat(page.locator("#maned")).hasValue("2025-07");
+        check("tiltak");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Legg til tiltak")).click();
+        page.getByLabel("Navn på tiltaket").fill("Forsterket utskrivningsteam");
+        page.getByLabel("Ansvarlig").first().fill("Trondheim kommune");
+        page.locator("#priority").selectOption("hoy");
+        page.locator("#size").selectOption("stort");
+        page.locator("#startMonth").fill("2025-01");
+        page.locator("#endMonth").fill("2024-12");
+        page.getByLabel("Område", new Page.GetByLabelOptions().setExact(true)).selectOption("municipality:5001");
+        page.getByLabel(days.name(), new Page.GetByLabelOptions().setExact(true)).check();
+        Locator firstActivity = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Aktivitet 1 (ny)"));
+        firstActivity.getByLabel("Navn").fill("Rekruttere koordinatorer");
+        firstActivity.getByLabel("Fra (måned)").fill("2025-01");
+        check("tiltak-nytt");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til tiltaket")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("«Til» (2024-12) er før «Fra» (2025-01)");
+        assertThat(page.locator("#endMonth")).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByLabel("Navn på tiltaket")).hasValue("Forsterket utskrivningsteam");
+        check("tiltak-feil");
+        page.locator("#endMonth").fill("2025-12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til tiltaket")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Tiltaket «Forsterket utskrivningsteam» er lagt til.");
+
+        Locator measure = page.locator("tr.ukp-measure", new Page.LocatorOptions().setHasText("Forsterket utskrivningsteam"));
+        assertThat(measure.locator("th, td")).containsText(new String[] {"Forsterket utskrivningsteam", "01.2025–12.2025", "Høy",
+                "Stort", "Trondheim kommune", "Trondheim", days.shortName(), "Ikke satt"});
+        assertThat(page.locator("tr.ukp-activity", new Page.LocatorOptions().setHasText("Rekruttere koordinatorer"))
+                .locator("td").nth(1)).hasText("fra 01.2025");
+
+        // the status form by keyboard alone: the first choice, one down, a comment, save
+        measure.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sett status for Forsterket utskrivningsteam")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Status for juli 2025");
+        check("tiltak-status");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilbake til tiltakene")).focus();
+        page.keyboard().press("Tab");
+        assertThat(page.getByLabel("Ingen avvik")).isFocused();
+        page.keyboard().press("ArrowDown");
+        assertThat(page.getByLabel("Mindre avvik, men håndteres")).isChecked();
+        page.keyboard().press("Tab");
+        assertThat(page.getByLabel("Kommentar")).isFocused();
+        page.keyboard().type("Forsinket rekruttering.");
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre status"))).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Mindre avvik, men håndteres");
+        assertThat(measure.locator("td").nth(6)).hasText("Mindre avvik, men håndteres");
+        assertThat(measure.locator("td").nth(7)).hasText("Forsinket rekruttering.");
+
+        // the effect of the step: concern on UKP-days, in words and as a chart with its own text
+        Locator effect = page.locator("article", new Page.LocatorOptions().setHasText("Forsterket utskrivningsteam"));
+        assertThat(effect.locator("figcaption")).containsText("uønsket retning");
+        assertThat(effect.locator("figcaption")).containsText("ikke hva som er årsaken");
+        assertThat(effect.getByRole(AriaRole.IMG)).hasAccessibleName(Pattern.compile("månedsverdier"));
+        assertThat(effect.locator("svg title").textContent()).startsWith(days.shortName() + ", månedsverdier ")
+                // other tests import months of 2019 for Trondheim too: the first month is not always 01.2024
+                .contains("–07.2025. Tiltaket startet 01.2025.", "Etter start: 7 måneder", "0 i ønsket retning (blå), 7 i uønsket retning (oransje)");
+        assertThat(effect.locator("circle[fill='#FF6600']")).not().hasCount(0);
+        check("tiltak-lagret");
+
+        page.getByLabel("Område", new Page.GetByLabelOptions().setExact(true)).selectOption("municipality:5001");
+        assertThat(page).hasURL(Pattern.compile(".*omrade=municipality%3A5001.*"));
+        assertThat(page.locator("tr.ukp-measure")).hasCount(1);
+        assertThat(page.locator("tr.ukp-measure")).containsText("Forsterket utskrivningsteam");
+        page.getByLabel("Område", new Page.GetByLabelOptions().setExact(true)).selectOption("");
+        assertThat(page.locator("tr.ukp-measure")).hasCount(2);
+        page.getByLabel("Indikator", new Page.GetByLabelOptions().setExact(true)).selectOption("zero_day_share");
+        assertThat(page).hasURL(Pattern.compile(".*indikator=zero_day_share.*"));
+        assertThat(page.locator("tr.ukp-measure")).hasCount(1);
+        assertThat(page.locator("tr.ukp-measure")).containsText("Daglige tavlemøter");
+        assertThat(page.locator("tr.ukp-measure td").nth(5)).hasText(zeroDays.shortName());
+        check("tiltak-filter");
+
+        // a viewer, without JavaScript: the plan and its filter, no way to change it
+        BrowserContext plain = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setJavaScriptEnabled(false));
+        try {
+            page = plain.newPage();
+            page.navigate("/login");
+            logIn("viewer", TestUsers.PASSWORD);
+            page.navigate("/tiltak");
+            assertThat(page.locator("tr.ukp-measure")).hasCount(2);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Legg til tiltak"))).hasCount(0);
+            assertThat(page.getByText("Sett status")).hasCount(0);
+            assertThat(page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Endre"))).hasCount(0);
+            page.getByLabel("Område", new Page.GetByLabelOptions().setExact(true)).selectOption("municipality:5001");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis")).click();
+            assertThat(page).hasURL(Pattern.compile(".*/tiltak\\?maned=2025-07&omrade=municipality%3A5001&indikator=$"));
+            assertThat(page.locator("tr.ukp-measure")).hasCount(1);
+            assertThat(page.locator("tr.ukp-measure")).containsText("Mindre avvik, men håndteres");
+            assertThat(page.navigate("/tiltak/nytt").status()).isEqualTo(403);
+        } finally {
+            plain.close();
+        }
+        // axe-core needs JavaScript: the viewer's page once more with it
+        page = context.newPage();
+        page.context().clearCookies();
+        page.navigate("/login");
+        logIn("viewer", TestUsers.PASSWORD);
+        page.navigate("/tiltak?omrade=municipality:5001");
+        assertThat(page.locator("header")).containsText("Innlogget som viewer");
+        assertThat(page.locator("tr.ukp-measure")).hasCount(1);
+        check("tiltak-leser");
     }
 
     @Test
