@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param refreshes    refreshes since the service started (at start and after imports that shared one)
  * @param meanSeconds  their mean duration
- * @param maxSeconds   the longest (the last ones, with the whole data set)
+ * @param maxSeconds   the longest of the last minutes (Micrometer's max decays: 0 when none ran lately)
  * @param charts       charts (indicator and scope) stored by the latest
  */
 record SpcStoreFigure(long refreshes, double meanSeconds, double maxSeconds, long charts) {

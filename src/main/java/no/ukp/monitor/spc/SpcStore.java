@@ -29,6 +29,8 @@ import no.ukp.monitor.system.BackgroundRefresh;
 import no.ukp.monitor.db.tables.records.SpcPointRecord;
 import no.ukp.monitor.db.tables.records.SpcSummaryRecord;
 import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -55,6 +57,9 @@ public class SpcStore {
     private final ReferenceRepository reference;
     private final SpcCharts charts;
     private final Clock clock;
+    /** Rows per INSERT statement. */
+    private static final int INSERT_ROWS = 1_000;
+
     private final BackgroundRefresh background = new BackgroundRefresh("ukp-spc-store", this::refresh);
     private final Timer refreshTimer;
     private final AtomicInteger stored = new AtomicInteger();
@@ -151,7 +156,7 @@ public class SpcStore {
                         point.variation().key()));
             }
         }
-        return sum(tx.batchInsert(rows).execute());
+        return insert(tx, SPC_POINT, rows);
     }
 
     private static int storeSummaries(DSLContext tx, List<Charted> computed, YearMonth from, YearMonth to, OffsetDateTime now) {
@@ -164,14 +169,16 @@ public class SpcStore {
                     chart.variation() == null ? null : chart.variation().key(), chart.variationWords(),
                     chart.assurance() == null ? null : chart.assurance().key(), chart.assuranceWords(), now));
         }
-        return sum(tx.batchInsert(rows).execute());
+        return insert(tx, SPC_SUMMARY, rows);
     }
 
-    private static int sum(int[] counts) {
-        int sum = 0;
-        for (int count : counts) {
-            sum += Math.max(count, 0);
+    /** Multi-row INSERTs of {@value #INSERT_ROWS} rows each: one statement per chunk, not one per row. */
+    private static <R extends TableRecord<R>> int insert(DSLContext tx, Table<R> table, List<R> rows) {
+        int stored = 0;
+        for (int start = 0; start < rows.size(); start += INSERT_ROWS) {
+            stored += tx.insertInto(table).columns(table.fields())
+                    .valuesOfRecords(rows.subList(start, Math.min(rows.size(), start + INSERT_ROWS))).execute();
         }
-        return sum;
+        return stored;
     }
 }
