@@ -91,8 +91,8 @@ final class EffectChart {
             svg.append("<circle r=\"3\" cx=\"").append(number(scale.x(p.month()))).append("\" cy=\"").append(number(scale.y(p.value())))
                     .append("\" fill=\"").append(colour(p.variation())).append("\"/>");
         }
-        label(svg, LEFT, HEIGHT - 5, "start", period(first));
-        label(svg, WIDTH - RIGHT, HEIGHT - 5, "end", period(last));
+        label(svg, LEFT, HEIGHT - 5, "start", PlanWords.month(first));
+        label(svg, WIDTH - RIGHT, HEIGHT - 5, "end", PlanWords.month(last));
         return svg.append("</svg>").toString();
     }
 
@@ -106,8 +106,8 @@ final class EffectChart {
         if (points.isEmpty()) {
             return text.append(": ingen verdier.").toString();
         }
-        text.append(' ').append(period(points.get(0).month())).append('–').append(period(points.get(points.size() - 1).month()))
-                .append(". Tiltaket startet ").append(period(change.start())).append('.');
+        text.append(' ').append(PlanWords.month(points.get(0).month())).append('–').append(PlanWords.month(points.get(points.size() - 1).month()))
+                .append(". Tiltaket startet ").append(PlanWords.month(change.start())).append('.');
         SpcChart.Phase before = change.before();
         text.append(" Før start: ").append(months(before.n()));
         if (before.hasLimits()) {
@@ -161,10 +161,6 @@ final class EffectChart {
 
     private static String months(int n) {
         return n + (n == 1 ? " måned" : " måneder");
-    }
-
-    private static String period(YearMonth month) {
-        return String.format(Locale.ROOT, "%02d.%d", month.getMonthValue(), month.getYear());
     }
 
     private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String colour, String dash, double width) {

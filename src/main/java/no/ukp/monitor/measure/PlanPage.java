@@ -112,7 +112,7 @@ class PlanPage {
             if (!measure.indicators().isEmpty()) {
                 List<MeasureEffect.Effect> found = latest == null ? List.of()
                         : chosen.isBefore(latest) ? effects.of(measure, chosen) : effects.of(measure);
-                effectViews.add(new MeasureEffects(measure.id(), measure.title(), period(YearMonth.parse(measure.startMonth())),
+                effectViews.add(new MeasureEffects(measure.id(), measure.title(), PlanWords.month(YearMonth.parse(measure.startMonth())),
                         measure.synthetic(), found.stream().map(e -> effectView(measure, e, indicators)).toList()));
             }
         }
@@ -221,7 +221,7 @@ class PlanPage {
                 : m.indicators().stream().map(i -> indicators.containsKey(i) ? indicators.get(i).shortName() : i).toList();
         YearMonth end = m.endMonth() == null ? null : YearMonth.parse(m.endMonth());
         return new Row(m.id(), measureId, m.indicators() == null, m.title(),
-                end == null ? "fra " + period(YearMonth.parse(m.startMonth())) : period(YearMonth.parse(m.startMonth())) + "–" + period(end),
+                PlanWords.period(YearMonth.parse(m.startMonth()), end),
                 PlanWords.priorityWord(m.priority()), PlanWords.sizeWord(m.size()), m.owner(), scopeName.apply(m.scope()), names,
                 status == null ? null : status.status(), status == null ? null : Status.of(status.status()).text(),
                 status == null ? null : status.comment(), m.synthetic());
@@ -259,11 +259,6 @@ class PlanPage {
 
     private List<Option> indicatorOptions() {
         return catalogue.all().stream().map(d -> new Option(d.id(), d.name())).toList();
-    }
-
-    /** "03.2025", as the committee's template writes a month. */
-    static String period(YearMonth month) {
-        return String.format(Locale.ROOT, "%02d.%d", month.getMonthValue(), month.getYear());
     }
 
     // ---- the forms ---------------------------------------------------------------------------

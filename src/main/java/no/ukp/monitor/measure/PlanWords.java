@@ -1,5 +1,6 @@
 package no.ukp.monitor.measure;
 
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,16 @@ public final class PlanWords {
     }
 
     /** {@code hoy}, {@code middel} or {@code lav}; empty for another word. */
+    /** A month as the committee's template writes it: "03.2025". */
+    public static String month(YearMonth month) {
+        return String.format(Locale.ROOT, "%02d.%d", month.getMonthValue(), month.getYear());
+    }
+
+    /** A measure's period as the template writes it: "03.2025–12.2025", or "fra 03.2025" while open. */
+    public static String period(YearMonth from, YearMonth to) {
+        return to == null ? "fra " + month(from) : month(from) + "–" + month(to);
+    }
+
     public static Optional<String> priority(String written) {
         return Optional.ofNullable(PRIORITIES.get(word(written)));
     }

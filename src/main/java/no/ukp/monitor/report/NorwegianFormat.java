@@ -46,12 +46,6 @@ final class NorwegianFormat {
         return SHORT_MONTHS.get(month.getMonthValue() - 1) + " " + String.format("%02d", month.getYear() % 100);
     }
 
-    /** A measure's period as the committee's template writes it: "03.2025–12.2025", or "fra 03.2025" while open. */
-    static String period(YearMonth from, YearMonth to) {
-        String start = String.format(Locale.ROOT, "%02d.%d", from.getMonthValue(), from.getYear());
-        return to == null ? "fra " + start : start + "–" + String.format(Locale.ROOT, "%02d.%d", to.getMonthValue(), to.getYear());
-    }
-
     /** "juli 2024–juni 2025"; "januar–juni 2025" within one year. */
     static String monthRange(YearMonth from, YearMonth to) {
         if (from.getYear() == to.getYear()) {

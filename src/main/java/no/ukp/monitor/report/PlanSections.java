@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.measure.MeasureEffect;
+import no.ukp.monitor.measure.PlanWords;
 import no.ukp.monitor.measure.Measures.Measure;
 import no.ukp.monitor.measure.Measures.StatusEntry;
 import no.ukp.monitor.reference.Scope;
@@ -47,7 +48,7 @@ final class PlanSections {
             List<String> verdicts = effects.apply(measure).stream()
                     .map(e -> indicators.get(e.indicator()).shortName() + ": " + e.text()).toList();
             lines.add(new MonthlyReport.PlanLine(number, measure.title(), measure.owner(),
-                    NorwegianFormat.period(start, end),
+                    PlanWords.period(start, end),
                     scopeName.apply(measure.scope()),
                     status == null ? null : MonthlyReport.Status.of(no.ukp.monitor.indicator.Status.of(status.status())),
                     status == null ? null : NorwegianFormat.month(YearMonth.parse(status.month())),
