@@ -3,6 +3,7 @@ package no.ukp.monitor.ingest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import no.ukp.monitor.system.NotFound;
 import no.ukp.monitor.system.Problems;
 
@@ -31,10 +32,15 @@ interface ImportKind {
         return all;
     }
 
+    /** The kind named {@code slug}, if there is one. */
+    static Optional<ImportKind> find(String slug) {
+        return all().stream().filter(k -> k.slug().equals(slug)).findFirst();
+    }
+
     /** The kind named {@code slug}, or {@link NotFound} with the names there are. */
     static ImportKind named(String slug) {
         List<String> slugs = all().stream().map(ImportKind::slug).toList();
-        return all().stream().filter(k -> k.slug().equals(slug)).findFirst().orElseThrow(() -> new NotFound("Ukjent datasett «"
+        return find(slug).orElseThrow(() -> new NotFound("Ukjent datasett «"
                 + Problems.cut(slug, ImportRepository.DATASET_SIZE) + "»: bruk " + String.join(", ", slugs.subList(0, slugs.size() - 1))
                 + " eller " + slugs.get(slugs.size() - 1)));
     }

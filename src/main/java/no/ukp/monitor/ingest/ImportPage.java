@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,8 @@ import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.system.NotFound;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,16 +82,19 @@ class ImportPage {
     }
 
     @GetMapping
-    String page(Model model) {
-        form(model, null);
+    String page(Authentication user, Model model) {
+        form(model, user, null);
         return "import/page";
     }
 
     @PostMapping("/kontroller")
-    String check(@RequestParam("datasett") String dataset, @RequestParam("fil") MultipartFile file, Principal user,
+    String check(@RequestParam("datasett") String dataset, @RequestParam("fil") MultipartFile file, Authentication user,
                  HttpSession session, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx)
             throws IOException {
-        form(model, dataset);
+        form(model, user, dataset);
+        if (ImportKind.find(dataset).filter(kind -> mayImport(user, kind)).isEmpty()) {
+            throw new AccessDeniedException("may not import " + dataset);
+        }
         String fileName = file.getOriginalFilename();
         if (file.isEmpty() && (fileName == null || fileName.isBlank())) {
             model.addAttribute("message", "Velg en fil før du trykker Kontroller.");
@@ -122,9 +126,9 @@ class ImportPage {
 
     @PostMapping("/lagre")
     String store(@RequestParam("token") String token, @RequestParam(name = "bekreftet", defaultValue = "false") boolean confirmed,
-                 Principal user, HttpSession session, Model model,
+                 Authentication user, HttpSession session, Model model,
                  @RequestHeader(value = "HX-Request", required = false) String htmx) throws IOException {
-        form(model, null);
+        form(model, user, null);
         CheckedUpload checked = session.getAttribute(CheckedUpload.ATTRIBUTE) instanceof CheckedUpload c
                 && c.token().equals(token) ? c : null;
         if (checked == null || !checked.take()) {
@@ -166,7 +170,11 @@ class ImportPage {
 
     /** The empty template of a kind of data, as the API's {@code /api/v1/imports/{dataset}/template}. */
     @GetMapping("/mal/{dataset}")
-    ResponseEntity<byte[]> template(@PathVariable String dataset, @RequestParam(defaultValue = "xlsx") String format) {
+    ResponseEntity<byte[]> template(@PathVariable String dataset, @RequestParam(defaultValue = "xlsx") String format,
+                                    Authentication user) {
+        if (ImportKind.find(dataset).filter(kind -> !mayImport(user, kind)).isPresent()) {
+            throw new AccessDeniedException("may not import " + dataset);
+        }
         return ImportController.templateFile(dataset, format);
     }
 
@@ -207,45 +215,56 @@ class ImportPage {
 
     /** An upload refused before it was read (too large, not CSV or XLSX): already in the audit; the page says why. */
     @ExceptionHandler(ImportRefused.class)
-    ModelAndView refused(ImportRefused e, HttpServletRequest request) {
-        return message(e.getMessage(), request);
+    ModelAndView refused(ImportRefused e, HttpServletRequest request, Authentication user) {
+        return message(e.getMessage(), request, user);
     }
 
     /** A multipart body that cannot be read, most often one over the size limit: recorded, then said. */
     @ExceptionHandler(MultipartException.class)
-    ModelAndView unreadable(MultipartException e, HttpServletRequest request, Principal user) {
+    ModelAndView unreadable(MultipartException e, HttpServletRequest request, Authentication user) {
         ImportRefused.Reason reason = e instanceof MaxUploadSizeExceededException
                 ? ImportRefused.Reason.TOO_LARGE : ImportRefused.Reason.UNREADABLE_MULTIPART;
         ImportRefused refused = imports.refuse(reason, "", null, null, request.getContentLengthLong(), true, user.getName());
         return message(reason == ImportRefused.Reason.TOO_LARGE ? refused.getMessage()
-                : "Filen kom ikke fram i sin helhet. Prøv igjen.", request);
+                : "Filen kom ikke fram i sin helhet. Prøv igjen.", request, user);
     }
 
     /** Another import kept this one waiting too long: nothing was read or stored. */
     @ExceptionHandler(ImportLock.Busy.class)
-    ModelAndView busy(ImportLock.Busy e, HttpServletRequest request) {
-        return message("En annen import pågår. Vent litt og prøv igjen; ingenting er lagret.", request);
+    ModelAndView busy(ImportLock.Busy e, HttpServletRequest request, Authentication user) {
+        return message("En annen import pågår. Vent litt og prøv igjen; ingenting er lagret.", request, user);
     }
 
-    private ModelAndView message(String message, HttpServletRequest request) {
+    private ModelAndView message(String message, HttpServletRequest request, Authentication user) {
         ModelAndView page = new ModelAndView(view(request.getHeader("HX-Request")));
-        page.addObject("datasets", datasets());
-        page.addObject("templateFor", datasets().get(0));
+        List<ImportKind> kinds = kinds(user);
+        page.addObject("datasets", kinds);
+        page.addObject("templateFor", kinds.get(0));
         page.addObject("maxSizeMb", properties.maxSize().toMegabytes());
         page.addObject("message", message);
         return page;
     }
 
-    private void form(Model model, String selected) {
-        model.addAttribute("datasets", datasets());
+    private void form(Model model, Authentication user, String selected) {
+        List<ImportKind> kinds = kinds(user);
+        model.addAttribute("datasets", kinds);
         model.addAttribute("selected", selected);
-        model.addAttribute("templateFor", Dataset.bySlug(selected).orElse(datasets().get(0)));
+        model.addAttribute("templateFor", kinds.stream().filter(k -> k.slug().equals(selected)).findFirst().orElse(kinds.get(0)));
         model.addAttribute("maxSizeMb", properties.maxSize().toMegabytes());
     }
 
-    /** Every kind of data there is: a new {@link Dataset} appears on the page by itself. */
-    private static List<Dataset> datasets() {
-        return Arrays.asList(Dataset.values());
+    /**
+     * The kinds of data this user may import, as the API allows them: the fact datasets for
+     * importers, the action plan for planners and admins. A new {@link ImportKind} appears on the
+     * page by itself.
+     */
+    private static List<ImportKind> kinds(Authentication user) {
+        return ImportKind.all().stream().filter(kind -> mayImport(user, kind)).toList();
+    }
+
+    private static boolean mayImport(Authentication user, ImportKind kind) {
+        List<String> roles = kind == PlanFile.INSTANCE ? List.of("ROLE_PLAN", "ROLE_ADMIN") : List.of("ROLE_IMPORT");
+        return user.getAuthorities().stream().anyMatch(a -> roles.contains(a.getAuthority()));
     }
 
     /** The result fragment for htmx, the whole page for a plain form post. */
@@ -262,7 +281,7 @@ class ImportPage {
     }
 
     private static HistoryRow historyRow(ImportEntry entry) {
-        String dataset = Dataset.bySlug(entry.dataset()).map(Dataset::title).orElse(entry.dataset());
+        String dataset = ImportKind.find(entry.dataset()).map(ImportKind::title).orElse(entry.dataset());
         String when = entry.startedAt().atZoneSameInstant(OSLO).format(WHEN);
         String outcome = outcome(entry.outcome());
         boolean undoable = !entry.dryRun() && "stored".equals(entry.outcome()) && entry.undoneByImportId() == null;

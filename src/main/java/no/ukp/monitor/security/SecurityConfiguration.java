@@ -103,7 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers("/import/historikk/angre/**", "/mal", "/mal/**", "/kommuner", "/kommuner/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/import/historikk").hasRole(Role.READ.name())
-                        .requestMatchers("/import", "/import/**").hasRole(Role.IMPORT.name())
+                        // the import page offers each user the kinds of file the API lets them import
+                        .requestMatchers("/import", "/import/**").hasAnyRole(Role.IMPORT.name(), Role.PLAN.name())
                         // the action plan: everyone reads it, planners and admins change it (as /api/v1/measures)
                         .requestMatchers(HttpMethod.GET, "/tiltak").hasRole(Role.READ.name())
                         .requestMatchers("/tiltak/**").hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())

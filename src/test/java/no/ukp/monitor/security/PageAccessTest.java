@@ -117,6 +117,18 @@ class PageAccessTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(TestUsers.as(rest, "ingest").getForEntity("/import", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // the planner imports the action plan on the same page, and is offered nothing else
+        ResponseEntity<String> planner = TestUsers.as(rest, "planner").getForEntity("/import", String.class);
+        assertThat(planner.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(planner.getBody()).contains("value=\"measures\"").doesNotContain("value=\"monthly-statistics\"");
+        assertThat(TestUsers.as(rest, "ingest").getForEntity("/import", String.class).getBody())
+                .contains("value=\"monthly-statistics\"").doesNotContain("value=\"measures\"");
+        assertThat(TestUsers.as(rest, "admin").getForEntity("/import", String.class).getBody())
+                .contains("value=\"monthly-statistics\"", "value=\"measures\"");
+        assertThat(TestUsers.as(rest, "planner").getForEntity("/import/mal/population", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(TestUsers.as(rest, "ingest").getForEntity("/import/mal/measures", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -210,6 +210,49 @@ class BrowserPagesTest extends BrowserTest {
     }
 
     @Test
+    void shouldLetAPlannerImportThePlanTemplateOnTheImportPageAndNothingElse() {
+        dsl.execute("TRUNCATE measure, measure_revision, measure_status");
+        page.navigate("/import");
+        logIn("planner", TestUsers.PASSWORD);
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Importer data"))).hasAttribute("aria-current", "page");
+        // the planner is offered the action plan only, and its template
+        assertThat(page.locator("#datasett option")).hasText(new String[] {"Tiltaksplan"});
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Last ned mal for Tiltaksplan (Excel)")))
+                .hasAttribute("href", "/import/mal/measures?format=xlsx");
+        assertThat(page.request().get("/import/mal/measures?format=csv").status()).isEqualTo(200);
+        assertThat(page.request().get("/import/mal/population?format=csv").status()).isEqualTo(403);
+        check("import-tiltaksplan");
+
+        page.setInputFiles("#fil", new FilePayload("tiltaksplan.csv", "text/csv", ("tiltak;fra;prioritet;status;måned\n"
+                + "Felles tavle;13.2025;Høy;grønn;03.2025\n").getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        assertThat(page.locator("table:has(caption:text-is('Feil i filen')) tbody tr")).hasCount(1);
+        assertThat(page.locator("table:has(caption:text-is('Feil i filen')) tbody tr td")).containsText(new String[] {"2", "fra", "13.2025"});
+
+        page.setInputFiles("#fil", new FilePayload("tiltaksplan.csv", "text/csv", ("tiltak;fra;prioritet;status;måned\n"
+                + "Felles tavle;01.2025;Høy;grønn;03.2025\n").getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontroller")).click();
+        assertThat(page.locator("#resultat")).containsText("Tiltaksplan");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
+        assertThat(page.locator("#resultat-tittel")).hasText("Filen er lagret");
+        assertThat(page.locator("#resultat")).containsText("Lagret: 1 nye");
+        page.navigate("/tiltak");
+        assertThat(page.locator("tr.ukp-measure")).containsText(new String[] {"Felles tavle"});
+        page.navigate("/import/historikk");
+        assertThat(page.locator("tbody tr").first()).containsText("Tiltaksplan");
+
+        // a planner cannot post a fact file to the page, though the form is only a request away
+        page.navigate("/import");
+        String csrf = page.locator("form.ukp-form input[name='_csrf']").inputValue();
+        assertThat(page.request().post("/import/kontroller", com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("X-CSRF-TOKEN", csrf).setMultipart(com.microsoft.playwright.options.FormData.create()
+                        .set("datasett", "population").set("fil", new FilePayload("f.csv", "text/csv",
+                                "år;kommunenr;folketall\n2019;5001;190000\n".getBytes(StandardCharsets.UTF_8))))).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void shouldLetAPlannerKeepThePlanAndAViewerReadIt() {
         dsl.execute("TRUNCATE measure, measure_revision, measure_status");
         // Trondheim: twelve months of UKP-days alternating 10 and 12, then seven of 30 from January 2025
