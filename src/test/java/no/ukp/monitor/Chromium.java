@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Debian's headless Chromium for the tests that need a real browser: {@code CHROMIUM} if set,
  * else the first of {@code chromium}, {@code chromium-browser}, {@code google-chrome} on the
- * {@code PATH}. {@code ./mvnw verify} installs it first (scripts/ensure-chromium.sh); where it
+ * {@code PATH}. {@code ./mvnw verify} installs it first (scripts/ensure-test-packages.sh); where it
  * is missing the test fails, never skips.
  */
 public final class Chromium {
@@ -27,6 +27,6 @@ public final class Chromium {
                         : Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
                 .filter(Files::isExecutable).findFirst()
                 .orElseGet(() -> fail("Chromium is missing: install Debian's package (apt-get install chromium) or set "
-                        + "CHROMIUM to the browser; ./mvnw verify installs it (scripts/ensure-chromium.sh)."));
+                        + "CHROMIUM to the browser; ./mvnw verify installs it (scripts/ensure-test-packages.sh)."));
     }
 }
