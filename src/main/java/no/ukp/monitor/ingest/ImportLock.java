@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * together last at most {@code ukp.import.lock-wait}; then {@link Busy}.
  */
 @Component
-class ImportLock {
+public class ImportLock {
 
     /** PostgreSQL's lock_not_available: lock_timeout ran out. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -40,8 +40,11 @@ class ImportLock {
         return wait;
     }
 
-    /** Runs {@code work} in a transaction holding the import lock, waiting for it at most {@link #waitLimit()}. */
-    <T> T inTransaction(TransactionCallback<T> work) {
+    /**
+     * Runs {@code work} in a transaction holding the import lock, waiting for it at most {@link #waitLimit()}.
+     * Besides imports, approving a month takes it, so that no import is half-way while the month is approved.
+     */
+    public <T> T inTransaction(TransactionCallback<T> work) {
         return inTransaction(wait, work);
     }
 
@@ -88,7 +91,7 @@ class ImportLock {
      * Another import held the lock longer than an import waits; nothing of this one was stored.
      * Answered 503 with Retry-After.
      */
-    static final class Busy extends RuntimeException {
+    public static final class Busy extends RuntimeException {
 
         private final Duration retryAfter;
         private final long importId;
@@ -114,7 +117,7 @@ class ImportLock {
         }
 
         /** Whole seconds, at least 1, for the Retry-After header. */
-        long retryAfterSeconds() {
+        public long retryAfterSeconds() {
             return seconds(retryAfter);
         }
 

@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
                         // the template of an import file: for whoever may import it
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
+                        // approving a month for the committee is the admin's; everyone reads the approvals
+                        .requestMatchers(HttpMethod.POST, "/api/v1/approvals", "/api/v1/approvals/**").hasRole(Role.ADMIN.name())
                         // targets and reference data: everyone reads, the admin changes
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
                         .hasRole(Role.READ.name())
