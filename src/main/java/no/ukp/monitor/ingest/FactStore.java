@@ -150,6 +150,21 @@ class FactStore {
     }
 
     /**
+     * The periods of the staged rows that are new or differ from the stored ones: the distinct
+     * values of the dataset's first key column (a month, a year or an instant), as {@link #compare}
+     * sees them in this transaction.
+     */
+    List<Object> changedPeriods(Dataset dataset) {
+        Field<Object> period = field(name("s", dataset.keyColumns().get(0)));
+        Field<Integer> storedRevision = field(name("c", REVISION.getName()), Integer.class);
+        return dsl.selectDistinct(period)
+                .from(STAGED.as("s"))
+                .leftJoin(table(name(dataset.table())).as("c")).on(joinOnKey(dataset))
+                .where(storedRevision.isNull().or(changed(dataset)))
+                .fetch(period);
+    }
+
+    /**
      * Records every new or changed row as the next revision, then brings the fact table up to
      * date, and with it the stored sums the indicators are computed from. Identical rows are
      * left alone. {@code counts} is what {@link #compare} found in this transaction.

@@ -36,6 +36,7 @@ public class ImportService {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final FactStore facts;
+    private final ApprovedMonths approved;
     private final ImportRepository audit;
     private final ReferenceRepository reference;
     private final ImportLock lock;
@@ -50,8 +51,10 @@ public class ImportService {
 
     ImportService(FactStore facts, ImportRepository audit, ReferenceRepository reference, ImportLock lock,
                   ImportMetrics metrics, ImportProperties properties, ImportSpool spool, Clock clock,
-                  StatusImpact statuses, ApplicationEventPublisher events, Plausibility plausibility, PlanImport planImport) {
+                  StatusImpact statuses, ApplicationEventPublisher events, Plausibility plausibility, PlanImport planImport,
+                  ApprovedMonths approved) {
         this.facts = facts;
+        this.approved = approved;
         this.planImport = planImport;
         this.plausibility = plausibility;
         this.audit = audit;
@@ -273,6 +276,8 @@ public class ImportService {
                     problems.warnings(), problems.warningCount(), errors, problems.errorsFull(), null);
         }
         FactStore.Counts counts = facts.compare(dataset);
+        // late data are never refused, but a change to figures the committee approved is said first
+        approved.revised(dataset, facts.changedPeriods(dataset)).forEach(problems::warningFirst);
         int implausible = 0;
         for (ImportProblem warning : plausibility.check(dataset, validator.presentColumns(), rows, counts.updated() > 0,
                 properties.maxMessages())) {
@@ -330,6 +335,7 @@ public class ImportService {
         private final List<ImportProblem> errors = new ArrayList<>();
         private final List<ImportProblem> warnings = new ArrayList<>();
         private int warningCount;
+        private int first;
         private int lastLine;
 
         Problems(int cap) {
@@ -347,6 +353,12 @@ public class ImportService {
             if (warnings.size() < cap) {
                 warnings.add(problem);
             }
+        }
+
+        /** A warning that must not be lost to the cap: before every other, after those put first already. */
+        void warningFirst(ImportProblem problem) {
+            warningCount++;
+            warnings.add(first++, problem);
         }
 
         void seen(int line) {

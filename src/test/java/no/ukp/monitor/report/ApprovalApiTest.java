@@ -99,6 +99,39 @@ class ApprovalApiTest {
     }
 
     @Test
+    void shouldStoreAnImportThatRevisesAnApprovedMonthAndWarnFirst() {
+        assertThat(approve("admin", "{\"month\": \"2025-06\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ImportClient imports = new ImportClient(rest);
+        String header = "month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n";
+        // a dry run says it too, and stores nothing
+        JsonNode dry = imports.post("monthly-statistics", (header + "2024-07,5028,50,40,31,20,8\n").getBytes(), ImportClient.CSV, true)
+                .getBody();
+        assertThat(dry.path("warnings").get(0).path("value").asText()).isEqualTo("2025-06");
+        // July 2024, the first month of June 2025's rolling 12 months: stored, with the warning first
+        ResponseEntity<JsonNode> late = imports.postCsv("monthly-statistics", header + "2024-07,5028,50,40,31,20,8\n");
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(late.getBody().path("outcome").asText()).isEqualTo("stored");
+        JsonNode warning = late.getBody().path("warnings").get(0);
+        assertThat(warning.path("line").asInt()).isZero();
+        assertThat(warning.path("value").asText()).isEqualTo("2025-06");
+        assertThat(warning.path("message").asText()).startsWith("Filen endrer tall i rapporten for juni 2025, som er godkjent for ASU ")
+                .endsWith("Endringene lagres, og rapporten for måneden viser dem som endret etter godkjenning.");
+        // the same row again changes nothing; June 2024 is outside the windows; a new month after it too
+        for (String row : new String[] {"2024-07,5028,50,40,31,20,8", "2024-06,5028,50,40,33,20,8", "2025-07,5028,50,40,30,20,8"}) {
+            assertThat(imports.postCsv("monthly-statistics", header + row + "\n").getBody().path("warnings").toString())
+                    .as(row).doesNotContain("godkjent for ASU");
+        }
+        // the baseline year of the short-term ward indicator (2023) is in the report's windows too
+        assertThat(imports.postCsv("short-term-stays", "month,municipality,unit,discharges,los_days\n2023-02,5001,Øya helsehus,100,990\n")
+                .getBody().path("warnings").get(0).path("value").asText()).isEqualTo("2025-06");
+        // the population of 2025 (and 2024) is; that of 2023 is not
+        assertThat(imports.postCsv("population", "year,municipality,population\n2024,5001,212000\n").getBody()
+                .path("warnings").get(0).path("value").asText()).isEqualTo("2025-06");
+        assertThat(imports.postCsv("population", "year,municipality,population\n2023,5001,210000\n").getBody()
+                .path("warnings").toString()).doesNotContain("godkjent for ASU");
+    }
+
+    @Test
     void shouldLetOnlyTheAdminApproveAndOnlyOnce() {
         for (String user : new String[] {"viewer", "analyst", "ingest", "planner"}) {
             assertThat(approve(user, "{\"month\": \"2025-06\"}").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
