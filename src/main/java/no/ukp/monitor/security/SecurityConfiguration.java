@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers("/import", "/import/**").hasAnyRole(Role.IMPORT.name(), Role.PLAN.name())
                         // the action plan: everyone reads it, planners and admins change it (as /api/v1/measures)
                         .requestMatchers(HttpMethod.GET, "/tiltak").hasRole(Role.READ.name())
+                        // approving a month is the admin's; everyone sees the approved months
+                        .requestMatchers(HttpMethod.POST, "/godkjenning", "/godkjenning/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/tiltak/**").hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
                 .formLogin(form -> form.loginPage("/login").failureHandler(LoginThrottleFilter::formLoginFailed))

@@ -55,6 +55,8 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
 
     @Autowired
     DSLContext dsl;
+    @Autowired
+    no.ukp.monitor.indicator.IndicatorCatalogue catalogue;
 
     private ReferenceDataBackup backup;
 
@@ -70,6 +72,53 @@ class AdminWorkspaceBrowserTest extends BrowserTest {
     void restore() {
         backup.restore();
         dsl.execute("DELETE FROM indicator_target WHERE created_by <> 'migration'");
+    }
+
+    @Test
+    void shouldLetTheAdminApproveTheLatestMonthAndEveryoneSeeWhatChangedSince() throws Exception {
+        page.navigate("/godkjenning");
+        logIn("admin", TestUsers.PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Godkjente rapporter");
+        assertThat(page.getByText("Ingen måneder er godkjent ennå.")).isVisible();
+        check("godkjenning-tom");
+        page.getByLabel("Merknad (valgfri), for eksempel møtet den ble godkjent i").fill("ASU-møte 12.09.2019");
+        // the approval renders the report twice (PDF and HTML): on a busy machine that can take a while
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkjenn august 2019 for ASU"))
+                .click(new Locator.ClickOptions().setTimeout(120_000));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Rapporten for august 2019 er godkjent for ASU og lagret");
+        Locator row = page.locator("tr.ukp-approval");
+        assertThat(row).hasCount(1);
+        assertThat(row.locator("th, td")).containsText(new String[] {"august 2019", "", "admin", "ASU-møte 12.09.2019", "Nei"});
+        assertThat(page.getByText("august 2019 er allerede godkjent.")).isVisible();
+        check("godkjenning-lagret");
+
+        // the kept report, byte for byte, through the page's link
+        String sha = dsl.fetchValue("SELECT report_sha256 FROM approval").toString();
+        byte[] pdf = page.request().get(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Lagret rapport for august 2019 (PDF)")).getAttribute("href")).body();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf))).isEqualTo(sha);
+
+        // Trondheim's August is corrected afterwards: the month shows as changed, old -> new, for a viewer too
+        new ImportClient(rest).store("monthly-statistics", "month;municipality;ukp_stays;zero_day_stays;ukp_days;discharged_home\n"
+                + "2019-08;5001;10;2;30;5\n");
+        page.context().clearCookies();
+        page.navigate("/login");
+        logIn("viewer", TestUsers.PASSWORD);
+        page.navigate("/godkjenning");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkjenn august 2019 for ASU"))).hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Ja, \\d+ tall"))).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("august 2019: endret etter godkjenning");
+        JsonNode kpis = TestUsers.as(rest, "viewer").getForObject("/api/v1/kpis?month=2019-08&scope=total", JsonNode.class);
+        JsonNode days = java.util.stream.StreamSupport.stream(kpis.path("indicators").spliterator(), false)
+                .filter(i -> i.path("id").asText().equals(UKP_DAYS)).findFirst().orElseThrow();
+        Locator change = page.locator("tr.ukp-change").filter(new Locator.FilterOptions().setHasText("Helsefellesskapet"))
+                .filter(new Locator.FilterOptions().setHas(page.locator("td", new Page.LocatorOptions()
+                        .setHasText(java.util.regex.Pattern.compile("^Måned$")))))
+                .filter(new Locator.FilterOptions().setHasText(catalogue.find(UKP_DAYS).orElseThrow().name()));
+        assertThat(change.locator("td")).containsText(new String[] {"Helsefellesskapet", catalogue.find(UKP_DAYS).orElseThrow().name(),
+                "Måned", "26", String.valueOf(days.path("values").path("month").asInt())});
+        check("godkjenning-endret");
+        assertThat(page.request().post("/godkjenning").status()).as("a viewer cannot approve").isEqualTo(403);
     }
 
     @Test

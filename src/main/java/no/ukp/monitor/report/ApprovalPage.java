@@ -1,0 +1,142 @@
+package no.ukp.monitor.report;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.YearMonth;
+import java.util.List;
+import no.ukp.monitor.indicator.IndicatorCatalogue;
+import no.ukp.monitor.indicator.IndicatorDefinition;
+import no.ukp.monitor.indicator.Status;
+import no.ukp.monitor.indicator.Window;
+import no.ukp.monitor.ingest.ImportLock;
+import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.reference.Scope;
+import no.ukp.monitor.system.AlreadyExists;
+import no.ukp.monitor.system.NotFound;
+import no.ukp.monitor.system.RequestMonth;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /godkjenning}: the months approved for the committee with their kept reports and whether
+ * figures changed since, each month's changes old → new, and for the admin the approval of the
+ * latest month ({@link Approvals}, as the API's {@code /api/v1/approvals}).
+ */
+@Controller
+@RequestMapping("/godkjenning")
+class ApprovalPage {
+
+    private final Approvals approvals;
+    private final MonthlyReportService reports;
+    private final IndicatorCatalogue catalogue;
+    private final ReferenceRepository reference;
+
+    ApprovalPage(Approvals approvals, MonthlyReportService reports, IndicatorCatalogue catalogue, ReferenceRepository reference) {
+        this.approvals = approvals;
+        this.reports = reports;
+        this.catalogue = catalogue;
+        this.reference = reference;
+    }
+
+    /** An approved month as the page lists it. */
+    record Row(String month, String monthName, String approvedAt, String approvedBy, String note, String sha256,
+               int changes) {
+    }
+
+    /** A kept figure that differs now, in words. */
+    record ChangeRow(String scope, String indicator, String window, String approved, String now, String approvedStatus,
+                     String status) {
+    }
+
+    @GetMapping
+    String page(Model model) {
+        List<Row> rows = approvals.list().stream().map(this::row).toList();
+        model.addAttribute("rows", rows);
+        YearMonth latest = reports.latestMonth().orElse(null);
+        model.addAttribute("latest", latest == null ? null : latest.toString());
+        model.addAttribute("latestName", latest == null ? null : NorwegianFormat.month(latest));
+        model.addAttribute("latestApproved", latest != null && rows.stream().anyMatch(r -> r.month().equals(latest.toString())));
+        return "approval/list";
+    }
+
+    /** Approves the latest month (admin): the month is sent along, so that a month that arrived meanwhile is not approved unseen. */
+    @PostMapping
+    String approve(@RequestParam("maned") String month, @RequestParam(name = "merknad", defaultValue = "") String note,
+                   Principal user, Model model) {
+        YearMonth m = RequestMonth.parse("maned", month);
+        String message = null;
+        String error = null;
+        if (note.length() > 2000) {
+            error = "Merknaden er for lang: høyst 2000 tegn.";
+        } else if (!m.equals(reports.latestMonth().orElse(null))) {
+            error = "Bare den siste måneden med data kan godkjennes her; det er kommet nye data siden siden ble lastet. Se over og prøv igjen.";
+        } else {
+            try {
+                Approvals.Approval approval = approvals.approve(m, note, user.getName());
+                message = "Rapporten for " + NorwegianFormat.month(m) + " er godkjent for ASU og lagret (sjekksum "
+                        + approval.reportSha256().substring(0, 12) + "…).";
+            } catch (AlreadyExists e) {
+                error = e.getMessage() + ".";
+            } catch (ImportLock.Busy e) {
+                error = "En import pågår; måneden er ikke godkjent. Prøv igjen om litt.";
+            }
+        }
+        model.addAttribute("message", message);
+        model.addAttribute("error", error);
+        return page(model);
+    }
+
+    @GetMapping("/{month}")
+    String month(@PathVariable String month, Model model) {
+        YearMonth m = RequestMonth.parse("måned", month);
+        Approvals.Approval approval = approvals.find(m).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
+        model.addAttribute("row", row(approval));
+        model.addAttribute("changes", approvals.changes(m).stream().map(this::changeRow).toList());
+        return "approval/month";
+    }
+
+    /** The kept report, byte for byte, for the browser's session. */
+    @GetMapping("/{month}/rapport")
+    ResponseEntity<byte[]> report(@PathVariable String month, @RequestParam(defaultValue = "pdf") String format) {
+        YearMonth m = RequestMonth.parse("måned", month);
+        ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new NotFound("Ukjent format " + format));
+        byte[] report = approvals.report(m, type).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, type.mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ukp-manedsrapport-" + m + "-godkjent." + type.extension() + "\"")
+                .body(report);
+    }
+
+    private Row row(Approvals.Approval a) {
+        YearMonth month = YearMonth.parse(a.month());
+        return new Row(a.month(), NorwegianFormat.month(month), NorwegianFormat.dateTime(a.approvedAt()), a.approvedBy(), a.note(),
+                a.reportSha256(), approvals.changes(month).size());
+    }
+
+    private ChangeRow changeRow(Approvals.Change c) {
+        IndicatorDefinition indicator = catalogue.find(c.indicator()).orElse(null);
+        // a region and a municipality may share a name (Trondheim): the kind goes with it
+        String scope = reference.scope(c.scope()).map(s -> switch (s.type()) {
+            case TOTAL -> s.name();
+            case REGION -> s.name() + " (region)";
+            case MUNICIPALITY -> s.name() + " (kommune)";
+        }).orElse(c.scope());
+        String window = Window.of(c.window()).map(IndicatorFormat::window).orElse(c.window());
+        return new ChangeRow(scope, indicator == null ? c.indicator() : indicator.name(), window,
+                value(indicator, c.approvedValue()), value(indicator, c.value()), status(c.approvedStatus()), status(c.status()));
+    }
+
+    private static String value(IndicatorDefinition indicator, BigDecimal value) {
+        return value == null ? "–" : indicator == null ? value.toPlainString() : IndicatorFormat.value(indicator, value);
+    }
+
+    private static String status(String key) {
+        return key == null ? "–" : Status.of(key).text();
+    }
+}
