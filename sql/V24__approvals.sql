@@ -31,6 +31,14 @@ CREATE TABLE approval_figure (
   PRIMARY KEY (month, scope_type, scope_id, indicator_id, time_window)
 );
 
+-- The stored imports that revised an approved month (the rule: ingest/ApprovedMonths), one row per
+-- import and month, written in the import's transaction: what the data-quality dashboard lists.
+CREATE TABLE approval_revision (
+  month      DATE NOT NULL REFERENCES approval (month),
+  import_id  BIGINT NOT NULL REFERENCES import (id),
+  PRIMARY KEY (month, import_id)
+);
+
 -- [jooq ignore start]
 CREATE FUNCTION ukp_approval_is_kept() RETURNS trigger
 LANGUAGE plpgsql AS $$

@@ -1,6 +1,7 @@
 package no.ukp.monitor.ingest;
 
 import static no.ukp.monitor.db.Tables.APPROVAL;
+import static no.ukp.monitor.db.Tables.APPROVAL_REVISION;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * the facts of its windows, the 12 months ending with it, and for the short-term ward indicator
  * also the months of the baseline year; the population of the years those months fall in. An
  * import revises an approved month when it adds or changes a row there. Such an import is stored
- * (data are never refused for being late) with a warning for the whole file, one per month.
+ * (data are never refused for being late) with a warning for the whole file, one per month, and
+ * recorded in {@code approval_revision} for the data-quality dashboard.
  */
 @Component
 class ApprovedMonths {
@@ -34,8 +36,19 @@ class ApprovedMonths {
         this.dsl = dsl;
     }
 
-    /** A warning per approved month that rows of {@code changed} periods (of {@code dataset}'s first key column) revise. */
-    List<ImportProblem> revised(Dataset dataset, List<Object> changed) {
+    /** An approved month an import revises. */
+    record Revised(YearMonth month, OffsetDateTime approvedAt) {
+
+        /** The import's warning for the whole file. */
+        ImportProblem warning() {
+            return new ImportProblem(0, "", month.toString(), "Filen endrer tall i rapporten for " + month.format(MONTH)
+                    + ", som er godkjent for ASU " + approvedAt.atZoneSameInstant(OSLO).format(DATE)
+                    + ". Endringene lagres, og rapporten for måneden viser dem som endret etter godkjenning.");
+        }
+    }
+
+    /** The approved months that rows of {@code changed} periods (of {@code dataset}'s first key column) revise. */
+    List<Revised> revised(Dataset dataset, List<Object> changed) {
         if (changed.isEmpty() || dataset == Dataset.SNAPSHOTS) {
             return List.of();
         }
@@ -45,11 +58,11 @@ class ApprovedMonths {
             return List.of();
         }
         Integer baselineYear = dataset == Dataset.SHORT_TERM_STAYS ? baselineYear() : null;
-        List<ImportProblem> warnings = new ArrayList<>();
+        List<Revised> revised = new ArrayList<>();
         for (Record2<LocalDate, OffsetDateTime> approval : approvals) {
             YearMonth month = YearMonth.from(approval.value1());
             YearMonth first = month.minusMonths(11);
-            boolean revised = changed.stream().anyMatch(period -> switch (dataset) {
+            boolean revises = changed.stream().anyMatch(period -> switch (dataset) {
                 case POPULATION -> {
                     int year = ((Number) period).intValue();
                     yield year >= first.getYear() && year <= month.getYear();
@@ -61,13 +74,19 @@ class ApprovedMonths {
                 }
                 case SNAPSHOTS -> false;
             });
-            if (revised) {
-                warnings.add(new ImportProblem(0, "", month.toString(), "Filen endrer tall i rapporten for "
-                        + month.format(MONTH) + ", som er godkjent for ASU " + approval.value2().atZoneSameInstant(OSLO).format(DATE)
-                        + ". Endringene lagres, og rapporten for måneden viser dem som endret etter godkjenning."));
+            if (revises) {
+                revised.add(new Revised(month, approval.value2()));
             }
         }
-        return warnings;
+        return revised;
+    }
+
+    /** Records that the stored import {@code importId} revised these approved months (in the import's transaction). */
+    void record(long importId, List<Revised> revised) {
+        for (Revised r : revised) {
+            dsl.insertInto(APPROVAL_REVISION).set(APPROVAL_REVISION.MONTH, r.month().atDay(1))
+                    .set(APPROVAL_REVISION.IMPORT_ID, importId).execute();
+        }
     }
 
     private Integer baselineYear() {

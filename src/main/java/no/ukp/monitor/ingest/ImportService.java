@@ -277,7 +277,8 @@ public class ImportService {
         }
         FactStore.Counts counts = facts.compare(dataset);
         // late data are never refused, but a change to figures the committee approved is said first
-        approved.revised(dataset, facts.changedPeriods(dataset)).forEach(problems::warningFirst);
+        List<ApprovedMonths.Revised> revised = approved.revised(dataset, facts.changedPeriods(dataset));
+        revised.forEach(r -> problems.warningFirst(r.warning()));
         int implausible = 0;
         for (ImportProblem warning : plausibility.check(dataset, validator.presentColumns(), rows, counts.updated() > 0,
                 properties.maxMessages())) {
@@ -296,6 +297,7 @@ public class ImportService {
             changes = statuses.changes(month.orElse(null), before, after);
         } else {
             facts.apply(dataset, importId, now, counts);
+            approved.record(importId, revised);
         }
         return new ImportResult(importId, dataset.slug(), dryRun, dryRun ? "validated" : "stored", rows,
                 counts.inserted(), counts.updated(), counts.unchanged(), problems.warnings(), problems.warningCount(),

@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Approving a month ({@code /api/v1/approvals}) on the report fixture ({@link ReportFixture}): the report is kept byte
@@ -29,12 +30,15 @@ import org.springframework.http.ResponseEntity;
  * unknown when approved) is listed as a change old → new while the kept report stays as it was.
  */
 @DatabaseTest
+@TestPropertySource(properties = "ukp.reader.password=reader-secret")
 class ApprovalApiTest {
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @BeforeEach
     void data() {
@@ -99,7 +103,7 @@ class ApprovalApiTest {
     }
 
     @Test
-    void shouldStoreAnImportThatRevisesAnApprovedMonthAndWarnFirst() {
+    void shouldStoreAnImportThatRevisesAnApprovedMonthAndWarnFirst() throws Exception {
         assertThat(approve("admin", "{\"month\": \"2025-06\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ImportClient imports = new ImportClient(rest);
         String header = "month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n";
@@ -129,6 +133,23 @@ class ApprovalApiTest {
                 .path("warnings").get(0).path("value").asText()).isEqualTo("2025-06");
         assertThat(imports.postCsv("population", "year,municipality,population\n2023,5001,210000\n").getBody()
                 .path("warnings").toString()).doesNotContain("godkjent for ASU");
+
+        // the data-quality dashboard lists the three stored imports that revised June 2025, newest first, for ukp_reader
+        // (the fixture has no population and no unit «Øya helsehus»: those two rows were new)
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of("grafana/dashboards/ukp-datakvalitet.json").toFile());
+        String sql = java.util.stream.StreamSupport.stream(dashboard.path("panels").spliterator(), false)
+                .filter(p -> p.path("title").asText().equals("Endret etter godkjenning for ASU")).findFirst().orElseThrow()
+                .path("targets").get(0).path("rawSql").asText();
+        List<String> listed = new ArrayList<>();
+        try (var reader = java.sql.DriverManager.getConnection(dataSource.getConnection().getMetaData().getURL().split("\\?")[0],
+                "ukp_reader", "reader-secret"); var rows = reader.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                listed.add(rows.getString("Godkjent måned") + " " + rows.getString("Datasett") + " " + rows.getInt("Nye") + "/"
+                        + rows.getInt("Endret"));
+            }
+        }
+        assertThat(listed).containsExactly("2025-06 population 1/0", "2025-06 short-term-stays 1/0", "2025-06 monthly-statistics 0/1");
     }
 
     @Test
