@@ -1,13 +1,17 @@
 package no.ukp.monitor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -62,6 +66,16 @@ class ProductionModeTest {
     class BehindTheProxy {
 
         static final String PASSWORD = "Production-Test-Password-1";
+
+        /** On an external database (CI's TimescaleDB) production mode checks its password too. */
+        @BeforeAll
+        static void databasePasswordPassesTheChecks() {
+            String url = System.getenv("SPRING_DATASOURCE_URL");
+            String password = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
+            assumeTrue(url == null || url.isBlank()
+                            || ProductionChecks.problems(Map.of("spring.datasource.password", password), true).isEmpty(),
+                    "the external database's password is too weak for production mode");
+        }
 
         @LocalServerPort
         int port;
