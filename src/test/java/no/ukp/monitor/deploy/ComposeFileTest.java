@@ -15,6 +15,13 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -31,8 +38,6 @@ class ComposeFileTest {
 
     /** {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR:?message}}; {@code $${...}} is an escape. */
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
-    /** a whole value that is one variable reference, nothing literal around it */
-    private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:]?[-?][^}]*)?}");
 
     private String composeText;
     private Map<String, Object> compose;
@@ -45,9 +50,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldDefineTheFourServices() {
+    void shouldDefineTheServices() {
         assertThat(services().keySet())
-                .containsExactlyInAnyOrder("timescaledb", "ukp-monitor", "grafana", "prometheus");
+                .containsExactlyInAnyOrder("timescaledb", "ukp-monitor", "grafana", "prometheus", "proxy", "backup");
         assertThat(service("ukp-monitor").get("build")).isEqualTo(".");
     }
 
@@ -57,9 +62,11 @@ class ComposeFileTest {
                 .filter(e -> map(e.getValue()).containsKey("image"))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> (String) map(e.getValue()).get("image")));
 
-        assertThat(images).containsOnlyKeys("timescaledb", "grafana", "prometheus");
+        assertThat(images).containsOnlyKeys("timescaledb", "grafana", "prometheus", "proxy", "backup");
         images.forEach((name, image) -> assertPinned(name, image));
         assertThat(images).containsEntry("timescaledb", "timescale/timescaledb:2.19.3-pg17");
+        assertThat(images.get("backup")).as("pg_dump of the server's own version").isEqualTo(images.get("timescaledb"));
+        assertThat(images.get("proxy")).startsWith("caddy:");
         assertThat(images.get("grafana")).startsWith("grafana/grafana-oss:");
         assertThat(images.get("prometheus")).startsWith("prom/prometheus:");
     }
@@ -118,9 +125,128 @@ class ComposeFileTest {
         assertThat(environment)
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://timescaledb:5432/ukp")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "ukp")
-                .containsKeys("SPRING_DATASOURCE_PASSWORD", "UKP_VIEWER_PASSWORD", "UKP_ANALYST_PASSWORD",
-                        "UKP_INGEST_PASSWORD", "UKP_ADMIN_PASSWORD", "UKP_PLANNER_PASSWORD", "UKP_READER_PASSWORD", "UKP_DEMO_ENABLED");
-        assertThat(environment.get("UKP_DEMO_ENABLED")).isEqualTo("${UKP_DEMO_ENABLED:-false}");
+                .containsEntry("SPRING_CONFIG_IMPORT", "configtree:/run/secrets/")
+                .containsEntry("UKP_PRODUCTION", "${UKP_PRODUCTION:-true}")
+                .containsEntry("UKP_DEMO_ENABLED", "${UKP_DEMO_ENABLED:-false}")
+                .containsKeys("UKP_OIDC_ISSUER_URI", "UKP_OIDC_CLIENT_ID", "UKP_OIDC_ROLES_CLAIM");
+        assertThat(secretTargets("ukp-monitor").values()).containsExactlyInAnyOrder("spring.datasource.password",
+                "UKP_VIEWER_PASSWORD", "UKP_ANALYST_PASSWORD", "UKP_INGEST_PASSWORD", "UKP_ADMIN_PASSWORD",
+                "UKP_PLANNER_PASSWORD", "UKP_READER_PASSWORD", "UKP_OIDC_CLIENT_SECRET");
+        assertThat(environment.get("UKP_OIDC_ISSUER_URI")).as("no SSO unless configured").isEqualTo("${UKP_OIDC_ISSUER_URI:-}");
+    }
+
+    /**
+     * The service reads its secret files as compose mounts them: a config tree whose file names are
+     * the properties (or the placeholders of application.properties) they set; a trailing newline
+     * is not part of the password.
+     */
+    @Test
+    void shouldReadTheServiceSecretsAsProperties(@TempDir Path secrets) throws IOException {
+        Map<String, String> targets = secretTargets("ukp-monitor");
+        for (Map.Entry<String, String> secret : targets.entrySet()) {
+            Files.writeString(secrets.resolve(secret.getValue()), "from-file-" + secret.getKey() + "\n");
+        }
+
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NoBeans.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .properties("spring.config.import=configtree:" + secrets + "/", "spring.main.banner-mode=off")
+                .run()) {
+            Environment environment = context.getEnvironment();
+            assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("from-file-db_password");
+            assertThat(environment.getProperty("ukp.reader.password")).isEqualTo("from-file-reader_password");
+            for (String user : List.of("viewer", "analyst", "ingest", "planner", "admin")) {
+                assertThat(environment.getProperty("ukp.users." + user)).isEqualTo("from-file-" + user + "_password");
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class NoBeans {
+    }
+
+    /**
+     * Only the proxy is reachable from outside, on 80 (a redirect) and 443; it passes / to the
+     * service and /grafana/ to Grafana, ends TLS with files (or ACME) and adds HSTS.
+     */
+    @Test
+    void shouldReachServiceAndGrafanaThroughTheTlsProxyOnly() {
+        assertThat(service("ukp-monitor")).doesNotContainKey("ports");
+        assertThat(service("grafana")).doesNotContainKey("ports");
+        assertThat(service("backup")).doesNotContainKey("ports");
+        assertThat(strings(service("proxy").get("ports"))).containsExactlyInAnyOrder("80:80", "443:443");
+        assertThat(strings(service("proxy").get("volumes"))).contains("./certs:/certs:ro");
+
+        String caddyfile = (String) map(map(compose.get("configs")).get("caddyfile")).get("content");
+        assertThat(maps(service("proxy").get("configs"))).anySatisfy(c -> assertThat(c)
+                .containsEntry("source", "caddyfile").containsEntry("target", "/etc/caddy/Caddyfile"));
+        assertThat(caddyfile)
+                .contains("${UKP_HOST:?set UKP_HOST in .env} {")
+                .contains("tls ${UKP_TLS:-/certs/cert.pem /certs/key.pem}")
+                .contains("header >Strict-Transport-Security \"max-age=31536000\"")
+                .containsPattern("handle /grafana/\\* \\{\\s+reverse_proxy grafana:3000\\s+}")
+                .containsPattern("handle \\{\\s+(#[^\\n]*\\s+)?reverse_proxy ukp-monitor:8080\\s+}");
+
+        Map<String, Object> grafana = map(service("grafana").get("environment"));
+        assertThat(grafana).containsEntry("GF_SERVER_ROOT_URL", "https://${UKP_HOST:?set UKP_HOST in .env}/grafana/")
+                .containsEntry("GF_SERVER_SERVE_FROM_SUB_PATH", "true")
+                .containsEntry("GF_SECURITY_COOKIE_SECURE", "true");
+    }
+
+    /** The service believes X-Forwarded-* only from the proxy, whose address is fixed in the compose network. */
+    @Test
+    void shouldTrustForwardedHeadersFromTheProxyAddressOnly() {
+        Map<String, Object> network = map(map(service("proxy").get("networks")).get("default"));
+        String proxyAddress = (String) network.get("ipv4_address");
+        String subnet = (String) maps(map(map(map(compose.get("networks")).get("default")).get("ipam")).get("config"))
+                .get(0).get("subnet");
+
+        assertThat(map(service("ukp-monitor").get("environment"))).containsEntry("UKP_TRUSTED_PROXIES", proxyAddress);
+        assertThat(new IpAddressMatcher(subnet).matches(proxyAddress)).isTrue();
+    }
+
+    /**
+     * Grafana logs in through the same provider, roles from the service's roles claim: admin is
+     * Grafana admin, the other roles see the dashboards, nobody gets a default role; with OAuth on,
+     * Grafana's own login form is off.
+     */
+    @Test
+    void shouldLogIntoGrafanaThroughTheSameProviderWithTheServiceRoles() {
+        Map<String, Object> grafana = map(service("grafana").get("environment"));
+
+        assertThat(grafana)
+                .containsEntry("GF_AUTH_GENERIC_OAUTH_ENABLED", "${GRAFANA_OIDC_ENABLED:-false}")
+                .containsEntry("GF_AUTH_DISABLE_LOGIN_FORM", "${GRAFANA_OIDC_ENABLED:-false}")
+                .containsEntry("GF_AUTH_GENERIC_OAUTH_ROLE_ATTRIBUTE_STRICT", "true")
+                .containsEntry("GF_AUTH_GENERIC_OAUTH_ALLOW_ASSIGN_GRAFANA_ADMIN", "true")
+                .containsEntry("GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET__FILE", "/run/secrets/grafana_oidc_client_secret")
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD__FILE", "/run/secrets/grafana_admin_password");
+        String rolePath = (String) grafana.get("GF_AUTH_GENERIC_OAUTH_ROLE_ATTRIBUTE_PATH");
+        String claim = "${UKP_OIDC_ROLES_CLAIM:-roles}[*]";
+        assertThat(rolePath)
+                .startsWith("contains(" + claim + ", 'admin') && 'GrafanaAdmin'")
+                .endsWith("&& 'Viewer'")
+                .doesNotContain("'Editor'").doesNotContain("'Admin'");
+        for (String role : List.of("planner", "viewer", "analyst", "ingest")) {
+            assertThat(rolePath).contains("contains(" + claim + ", '" + role + "')");
+        }
+    }
+
+    /** Dumps of the database's own image, on a schedule, kept for a number of days, in a volume. */
+    @Test
+    void shouldBackUpTheDatabaseOnASchedule() {
+        Map<String, Object> backup = service("backup");
+
+        assertThat(strings(backup.get("entrypoint"))).containsExactly("bash", "/scripts/backup.sh", "--loop");
+        assertThat(strings(backup.get("volumes"))).contains("./scripts:/scripts:ro");
+        assertThat(namedVolumeMountedAt("backup", "/backups")).isIn(map(compose.get("volumes")).keySet());
+        assertThat(map(map(backup.get("depends_on")).get("timescaledb"))).containsEntry("condition", "service_healthy");
+        assertThat(map(backup.get("environment")))
+                .containsEntry("PGHOST", "timescaledb").containsEntry("PGUSER", "ukp").containsEntry("PGDATABASE", "ukp")
+                .containsEntry("PGPASSWORD_FILE", "/run/secrets/db_password")
+                .containsEntry("UKP_BACKUP_DIR", "/backups")
+                .containsEntry("UKP_BACKUP_RETENTION_DAYS", "${UKP_BACKUP_RETENTION_DAYS:-14}");
+        assertThat(Path.of("scripts/backup.sh")).exists();
+        assertThat(Path.of("scripts/restore.sh")).exists();
     }
 
     @Test
@@ -134,28 +260,43 @@ class ComposeFileTest {
 
     @Test
     void shouldPublishDocumentedPorts() {
-        assertThat(strings(service("ukp-monitor").get("ports"))).containsExactly("8080:8080");
-        assertThat(strings(service("grafana").get("ports"))).containsExactly("3000:3000");
         // database and Prometheus only on the host's loopback
         assertThat(strings(service("timescaledb").get("ports"))).containsExactly("127.0.0.1:5432:5432");
         assertThat(strings(service("prometheus").get("ports"))).containsExactly("127.0.0.1:9090:9090");
     }
 
+    /**
+     * No password or client secret in an environment variable: each is a compose secret, a file
+     * under ./secrets/ that scripts/secrets-init.sh writes, named in the environment by its path
+     * only (*_FILE). .env.example names every variable the file interpolates.
+     */
     @Test
-    void shouldTakeSecretsFromEnvironmentNotFile() throws IOException {
+    void shouldTakeSecretsFromFilesNotEnvironment() throws IOException {
+        Map<String, Object> declared = map(compose.get("secrets"));
         for (var entry : services().entrySet()) {
-            Object environment = map(entry.getValue()).get("environment");
-            if (environment == null) {
-                continue;
+            Map<String, Object> service = map(entry.getValue());
+            Object environment = service.get("environment");
+            if (environment != null) {
+                map(environment).forEach((name, value) -> {
+                    if (name.contains("PASSWORD") || name.contains("SECRET")) {
+                        assertThat(name).as("%s of %s must name a file", name, entry.getKey()).endsWith("_FILE");
+                        assertThat(String.valueOf(value)).as("%s of %s", name, entry.getKey()).startsWith("/run/secrets/");
+                        assertThat(secretTargets(entry.getKey()).values()).as("%s of %s is a mounted secret", name, entry.getKey())
+                                .contains(String.valueOf(value).substring("/run/secrets/".length()));
+                    }
+                });
             }
-            map(environment).forEach((name, value) -> {
-                if (name.contains("PASSWORD")) {
-                    assertThat(String.valueOf(value))
-                            .as("%s of %s must be a ${...} reference, not a literal", name, entry.getKey())
-                            .matches(WHOLE_REFERENCE);
-                }
-            });
+            assertThat(service).as("no env_file in %s", entry.getKey()).doesNotContainKey("env_file");
+            assertThat(declared.keySet()).containsAll(secretTargets(entry.getKey()).keySet());
         }
+
+        String init = Files.readString(Path.of("scripts/secrets-init.sh"));
+        declared.forEach((name, secret) -> {
+            assertThat(map(secret)).containsEntry("file", "./secrets/" + name);
+            assertThat(init).as("secrets-init.sh writes %s", name).containsPattern("\\b" + name + "\\b");
+        });
+        assertThat(Files.readString(Path.of(".gitignore")).lines()).contains("secrets/", "certs/");
+        assertThat(Files.readString(Path.of(".dockerignore")).lines()).contains("secrets/", "certs/");
 
         assertThat(ENV_EXAMPLE).exists();
         assertThat(envExampleNames()).containsAll(referencedVariables());
@@ -173,8 +314,10 @@ class ComposeFileTest {
         assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
         assertThat(strings(maps(job.get("static_configs")).get(0).get("targets"))).containsExactly("ukp-monitor:8080");
         Map<String, Object> basicAuth = map(job.get("basic_auth"));
-        assertThat(basicAuth).containsEntry("username", "viewer");
-        assertThat(String.valueOf(basicAuth.get("password"))).startsWith("${UKP_VIEWER_PASSWORD");
+        assertThat(basicAuth).containsEntry("username", "viewer")
+                .containsEntry("password_file", "/run/secrets/viewer_password")
+                .doesNotContainKey("password");
+        assertThat(secretTargets("prometheus").values()).contains("viewer_password");
 
         List<Map<String, Object>> mounted = maps(service("prometheus").get("configs"));
         assertThat(mounted).anySatisfy(c -> assertThat(c)
@@ -190,7 +333,7 @@ class ComposeFileTest {
                 "./grafana/provisioning:/etc/grafana/provisioning:ro",
                 "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
         assertThat(Path.of("grafana/provisioning/dashboards/ukp.yml")).exists();
-        assertThat(map(service("grafana").get("environment"))).containsKey("UKP_READER_PASSWORD");
+        assertThat(secretTargets("grafana").values()).contains("reader_password");
     }
 
     @Test
@@ -203,7 +346,7 @@ class ComposeFileTest {
 
         assertThat(timescale).containsEntry("url", "timescaledb:5432").containsEntry("user", "ukp_reader");
         assertThat(map(timescale.get("jsonData"))).containsEntry("database", "ukp").containsEntry("timescaledb", true);
-        assertThat(map(timescale.get("secureJsonData"))).containsEntry("password", "$UKP_READER_PASSWORD");
+        assertThat(map(timescale.get("secureJsonData"))).containsEntry("password", "$__file{/run/secrets/reader_password}");
         assertThat(datasources).anySatisfy(d -> assertThat(d)
                 .containsEntry("uid", "ukp-prometheus")
                 .containsEntry("url", "http://prometheus:9090"));
@@ -276,6 +419,26 @@ class ComposeFileTest {
                 .filter(source -> !source.startsWith(".") && !source.startsWith("/"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(service + " mounts no named volume at " + target));
+    }
+
+    /** A service's secrets: source → the file name under /run/secrets/ (the target, or the source). */
+    private Map<String, String> secretTargets(String name) {
+        Object secrets = service(name).get("secrets");
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        if (secrets == null) {
+            return targets;
+        }
+        assertThat(secrets).isInstanceOf(List.class);
+        for (Object secret : (List<?>) secrets) {
+            if (secret instanceof String source) {
+                targets.put(source, source);
+            } else {
+                Map<String, Object> long_ = map(secret);
+                String source = (String) long_.get("source");
+                targets.put(source, (String) long_.getOrDefault("target", source));
+            }
+        }
+        return targets;
     }
 
     private Map<String, Object> services() {
