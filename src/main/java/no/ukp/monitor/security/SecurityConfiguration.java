@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasRole(Role.IMPORT.name())
                         // the template of an import file: for whoever may import it
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
+                        // the analysts' exports are CSV only: the export role (the handlers check it too)
+                        .requestMatchers("/api/v1/export/**").hasRole(Role.EXPORT.name())
                         // targets and reference data: everyone reads, the admin changes
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
                         .hasRole(Role.READ.name())
