@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The analysts' exports, the CSV dialects, {@code ?format=csv} and {@code windowTarget} on a
@@ -45,6 +46,8 @@ class ExportApiTest {
     TestRestTemplate rest;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    ExportRepository exports;
 
     @BeforeEach
     void load() throws IOException {
@@ -73,6 +76,17 @@ class ExportApiTest {
                 2025-02,5001,Trondheim,somatikk,50,45,10,21,5
                 2025-03,5001,Trondheim,somatikk,1100,29,1071,1000,
                 """);
+    }
+
+    @Test
+    void shouldReadTheRowsThroughACursorInsideAReadOnlyTransaction() {
+        // PostgreSQL's JDBC driver fetches FETCH_SIZE rows at a time only inside a transaction; otherwise it reads them all
+        List<String> seen = new java.util.ArrayList<>();
+        exports.monthlyStatistics(null, null, null, row -> seen.add(row.month() + " " + row.municipality() + " " + row.area()
+                + " " + TransactionSynchronizationManager.isActualTransactionActive() + " " + dsl.fetchValue("SHOW transaction_read_only")));
+
+        assertThat(seen).containsExactly("2025-01 5001 somatikk true on", "2025-01 5028 somatikk true on",
+                "2025-02 5001 psykisk_helse_rus true on", "2025-02 5001 somatikk true on", "2025-03 5001 somatikk true on");
     }
 
     @Test
