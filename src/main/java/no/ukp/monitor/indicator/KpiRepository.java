@@ -7,6 +7,7 @@ import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
 import static no.ukp.monitor.db.Tables.INDICATOR_TARGET_AT;
 import static no.ukp.monitor.db.Tables.INDICATOR_VALUE;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -109,8 +110,15 @@ public class KpiRepository {
      * window shown ({@link IndicatorDefinition#windowTarget}) and the status of record with the window it
      * was judged on (not always the window shown).
      */
-    public record Point(String month, BigDecimal value, BigDecimal target, BigDecimal windowTarget, Status status,
-                        Window statusWindow) {
+    public record Point(String month, BigDecimal value,
+                        @Schema(description = "the target valid that month, as in /api/v1/kpis (for ukp_days the yearly one)")
+                        BigDecimal target,
+                        @Schema(description = "the target for the window shown: a yearly target / 12 for month, × months elapsed / 12 "
+                                + "for ytd, as it is for rolling12; other indicators' target as it is")
+                        BigDecimal windowTarget,
+                        @Schema(description = "the status of record, judged on statusWindow") Status status,
+                        @Schema(description = "the window the status was judged on (rolling12 unless a target version says "
+                                + "otherwise), whatever the window shown") Window statusWindow) {
 
         /** A point without a window target or status window (SPC's, which hold monthly values against {@link IndicatorDefinition#monthlyTarget}). */
         public Point(String month, BigDecimal value, BigDecimal target, Status status) {
