@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/kpis} and {@code GET /api/v1/kpis/series}, as JSON or, with
- * {@code Accept: text/csv}, as CSV for the analysts' own tools.
+ * {@code Accept: text/csv} or {@code ?format=csv}, as CSV for the analysts' own tools (in a {@code dialect}).
  */
 @RestController
 @RequestMapping("/api/v1/kpis")

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/kpis/spc}: the XmR chart of an indicator's monthly values in a scope, as
- * JSON or, with {@code Accept: text/csv}, as CSV (one row per month, with its phase's mean and
+ * JSON or, with {@code Accept: text/csv} or {@code ?format=csv}, as CSV (one row per month, with its phase's mean and
  * limits) for the analysts' own tools.
  */
 @RestController
