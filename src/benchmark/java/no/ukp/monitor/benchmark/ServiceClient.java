@@ -3,6 +3,7 @@ package no.ukp.monitor.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +38,19 @@ final class ServiceClient {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    /** GET as {@code user}, the answer as a stream (to read an export without holding it); fails unless it is 200. */
+    InputStream stream(String path, String user, String accept) throws IOException, InterruptedException {
+        HttpRequest request = request(path, user).header("Accept", accept).timeout(Duration.ofMinutes(30)).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream body = response.body()) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
         return response.body();
     }

@@ -98,6 +98,7 @@ final class Verdicts {
                 ms(report.millis().median()),
                 "min–max " + ms(report.millis().min()) + "–" + ms(report.millis().max()),
                 String.format(Locale.ROOT, "< %.0f s", REPORT_BELOW_MS / 1000), report.millis().median() < REPORT_BELOW_MS));
+        checks.addAll(ExportBenchmark.checks(r.export()));
         return checks;
     }
 

@@ -2,10 +2,8 @@ package no.ukp.monitor.indicator;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.CsvExport;
@@ -21,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/kpis} and {@code GET /api/v1/kpis/series}, as JSON or, with
- * {@code Accept: text/csv}, as CSV for the analysts' own tools.
+ * {@code Accept: text/csv} or {@code ?format=csv}, as CSV for the analysts' own tools (in a {@code dialect}).
  */
 @RestController
 @RequestMapping("/api/v1/kpis")
@@ -44,21 +42,29 @@ class KpiController {
         return kpis.kpis(month(month), scope(scope));
     }
 
+    /**
+     * The same as CSV: one row per indicator and window, the value with the indicator's decimals, the target as it
+     * is and the one for the window, the status of record and the window it was judged on.
+     */
     @GetMapping(produces = CsvExport.MEDIA_TYPE)
     @PreAuthorize(CsvExport.ROLE)
-    ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope) {
+    ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope,
+                                  @RequestParam(required = false) String dialect) {
+        CsvExport.Dialect csvDialect = CsvExport.Dialect.of(dialect);
         Scope resolved = scope(scope);
         Kpis result = kpis.kpis(month(month), resolved);
-        StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status,status_window\n");
-        for (Kpis.Indicator indicator : result.indicators()) {
-            for (Map.Entry<String, BigDecimal> value : indicator.values().entrySet()) {
-                csv.append(result.month()).append(',').append(resolved.key()).append(',').append(indicator.id()).append(',')
-                        .append(value.getKey()).append(',').append(text(value.getValue())).append(',')
-                        .append(text(indicator.target())).append(',').append(indicator.status().key()).append(',')
-                        .append(indicator.statusWindow().key()).append('\n');
+        YearMonth shown = YearMonth.parse(result.month());
+        return CsvExport.response("kpis-" + result.month() + ".csv", csvDialect, csv -> {
+            csv.header("month", "scope", "indicator", "window", "value", "target", "status", "status_window", "windowTarget");
+            for (Kpis.Indicator indicator : result.indicators()) {
+                IndicatorDefinition d = indicator.definition();
+                for (Window window : d.windows()) {
+                    csv.row(result.month(), resolved.key(), indicator.id(), window.key(), d.rounded(indicator.value(window)),
+                            d.roundedTarget(indicator.target()), indicator.status().key(), indicator.statusWindow().key(),
+                            d.roundedTarget(d.windowTarget(indicator.target(), window, shown)));
+                }
             }
-        }
-        return CsvExport.response(csv, "kpis-" + result.month() + ".csv");
+        });
     }
 
     /** A monthly series for charts. */
@@ -87,19 +93,19 @@ class KpiController {
     @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> seriesCsv(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                     @RequestParam(defaultValue = "month") String window) {
+                                     @RequestParam(defaultValue = "month") String window, @RequestParam(required = false) String dialect) {
+        CsvExport.Dialect csvDialect = CsvExport.Dialect.of(dialect);
         Series series = series(indicator, scope, from, to, window);
-        StringBuilder csv = new StringBuilder("month,scope,indicator,window,value,target,status\n");
-        for (KpiRepository.Point p : series.points()) {
-            csv.append(p.month()).append(',').append(series.scope()).append(',').append(indicator).append(',').append(series.window().key())
-                    .append(',').append(text(p.value())).append(',').append(text(p.target())).append(',')
-                    .append(p.status() == null ? "" : p.status().key()).append('\n');
-        }
-        return CsvExport.response(csv, indicator + "-" + series.scope().replace(':', '-') + ".csv");
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
+        // a companion series (avg_ukp_days_all_stays) has the decimals of its indicator
+        IndicatorDefinition d = kpis.seriesDefinition(indicator).orElseThrow();
+        return CsvExport.response(indicator + "-" + series.scope().replace(':', '-') + ".csv", csvDialect, csv -> {
+            csv.header("month", "scope", "indicator", "window", "value", "target", "status", "windowTarget", "statusWindow");
+            for (KpiRepository.Point p : series.points()) {
+                csv.row(p.month(), series.scope(), indicator, series.window().key(), d.rounded(p.value()), d.roundedTarget(p.target()),
+                        p.status() == null ? null : p.status().key(), d.roundedTarget(p.windowTarget()),
+                        p.statusWindow() == null ? null : p.statusWindow().key());
+            }
+        });
     }
 
     private Scope scope(String scope) {

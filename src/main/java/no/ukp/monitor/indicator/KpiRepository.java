@@ -7,6 +7,7 @@ import static no.ukp.monitor.db.Tables.INDICATOR_STATUS;
 import static no.ukp.monitor.db.Tables.INDICATOR_TARGET_AT;
 import static no.ukp.monitor.db.Tables.INDICATOR_VALUE;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,7 +21,6 @@ import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.NotFound;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -105,22 +105,46 @@ public class KpiRepository {
                 .fetchOne(INDICATOR_SETTING.VALUE);
     }
 
-    /** One point of a monthly series. */
-    public record Point(String month, BigDecimal value, BigDecimal target, Status status) {
+    /**
+     * One point of a monthly series: the value, the target valid that month as it is, the target for the
+     * window shown ({@link IndicatorDefinition#windowTarget}) and the status of record with the window it
+     * was judged on (not always the window shown).
+     */
+    public record Point(String month, BigDecimal value,
+                        @Schema(description = "the target valid that month, as in /api/v1/kpis (for ukp_days the yearly one)")
+                        BigDecimal target,
+                        @Schema(description = "the target for the window shown: a yearly target / 12 for month, × months elapsed / 12 "
+                                + "for ytd, as it is for rolling12; other indicators' target as it is")
+                        BigDecimal windowTarget,
+                        @Schema(description = "the status of record, judged on statusWindow") Status status,
+                        @Schema(description = "the window the status was judged on (rolling12 unless a target version says "
+                                + "otherwise), whatever the window shown") Window statusWindow) {
+
+        /** A point without a window target or status window (SPC's, which hold monthly values against {@link IndicatorDefinition#monthlyTarget}). */
+        public Point(String month, BigDecimal value, BigDecimal target, Status status) {
+            this(month, value, target, null, status, null);
+        }
     }
 
     /** The monthly series of an indicator (or a companion series) in a window, with the target and status of record of each month. */
     public List<Point> series(String indicator, Scope scope, Window window, YearMonth from, YearMonth to) {
         var v = INDICATOR_VALUE;
         var s = INDICATOR_STATUS;
-        return dsl.select(DSL.toChar(v.MONTH, "YYYY-MM"), v.VALUE, s.TARGET, s.STATUS)
+        Optional<IndicatorDefinition> definition = catalogue.find(indicator);
+        return dsl.select(v.MONTH, v.VALUE, s.TARGET, s.STATUS, s.STATUS_WINDOW)
                 .from(v)
                 .leftJoin(s).on(s.MONTH.eq(v.MONTH), s.SCOPE_TYPE.eq(v.SCOPE_TYPE), s.SCOPE_ID.eq(v.SCOPE_ID),
                         s.INDICATOR_ID.eq(v.INDICATOR_ID))
                 .where(v.INDICATOR_ID.eq(indicator), v.SCOPE_TYPE.eq(scope.type().key()), v.SCOPE_ID.eq(scope.id()),
                         v.TIME_WINDOW.eq(window.key()), v.MONTH.between(from.atDay(1), to.atDay(1)))
                 .orderBy(v.MONTH)
-                .fetch(r -> new Point(r.value1(), plain(r.value2()), plain(r.value3()), r.value4() == null ? null : Status.of(r.value4())));
+                .fetch(r -> {
+                    YearMonth month = YearMonth.from(r.value1());
+                    BigDecimal target = plain(r.value3());
+                    BigDecimal windowTarget = definition.map(d -> plain(d.windowTarget(target, window, month))).orElse(null);
+                    return new Point(month.toString(), plain(r.value2()), target, windowTarget,
+                            r.value4() == null ? null : Status.of(r.value4()), r.value5() == null ? null : Window.known(r.value5()));
+                });
     }
 
     /**
@@ -153,9 +177,14 @@ public class KpiRepository {
 
     /** The windows a series can be asked for: the catalogue entry's, or its indicator's for a companion series; empty for an unknown id. */
     public Optional<List<Window>> seriesWindows(String id) {
+        return seriesDefinition(id).map(IndicatorDefinition::windows);
+    }
+
+    /** The catalogue entry of a series: its own, or its indicator's for a companion series; empty for an unknown id. */
+    Optional<IndicatorDefinition> seriesDefinition(String id) {
         return catalogue.all().stream()
                 .filter(d -> d.id().equals(id) || id.equals(ALL_STAYS.get(d.id())))
-                .findFirst().map(IndicatorDefinition::windows);
+                .findFirst();
     }
 
     /** The ids a series can be asked for: the catalogue's and the companion series. */

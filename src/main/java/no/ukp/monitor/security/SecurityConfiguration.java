@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/*/template").hasRole(Role.IMPORT.name())
                         // approving a month for the committee is the admin's; everyone reads the approvals
                         .requestMatchers(HttpMethod.POST, "/api/v1/approvals", "/api/v1/approvals/**").hasRole(Role.ADMIN.name())
+                        // the analysts' exports are CSV only: the export role (the handlers check it too)
+                        .requestMatchers("/api/v1/export/**").hasRole(Role.EXPORT.name())
                         // targets and reference data: everyone reads, the admin changes
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
                         .hasRole(Role.READ.name())

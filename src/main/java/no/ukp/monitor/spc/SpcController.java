@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/kpis/spc}: the XmR chart of an indicator's monthly values in a scope, as
- * JSON or, with {@code Accept: text/csv}, as CSV (one row per month, with its phase's mean and
+ * JSON or, with {@code Accept: text/csv} or {@code ?format=csv}, as CSV (one row per month, with its phase's mean and
  * limits) for the analysts' own tools.
  */
 @RestController
@@ -79,28 +79,30 @@ class SpcController {
                 charts.chart(definition, kpis.series(definition.id(), resolved, Window.MONTH, start, end), asked, rebases, screen));
     }
 
+    /** The same as CSV, one row per month; the value with the indicator's decimals, means, limits and target with two more. */
     @GetMapping(path = PATH, produces = CsvExport.MEDIA_TYPE)
     @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> spcCsv(@RequestParam(required = false) String indicator, @RequestParam(defaultValue = "total") String scope,
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String phases, @RequestParam(required = false) String screenOutliers,
-                                  @RequestParam(required = false) String target) {
-        IndicatorDefinition definition = definition(indicator);
+                                  @RequestParam(required = false) String target, @RequestParam(required = false) String dialect) {
+        CsvExport.Dialect csvDialect = CsvExport.Dialect.of(dialect);
+        IndicatorDefinition d = definition(indicator);
         Scope resolved = reference.requireScope(scope);
-        Spc spc = spc(definition, resolved, from, to, phases, screenOutliers, target);
+        Spc spc = spc(d, resolved, from, to, phases, screenOutliers, target);
         String scopeKey = resolved.key();
-        StringBuilder csv = new StringBuilder(
-                "month,scope,indicator,value,phase,mean,lpl,upl,lower_two_sigma,upper_two_sigma,signals,variation,target\n");
-        for (SpcChart.Point p : spc.points()) {
-            SpcChart.Phase phase = spc.phases().get(p.phase());
-            csv.append(p.month()).append(',').append(scopeKey).append(',').append(spc.indicator()).append(',')
-                    .append(text(p.value())).append(',').append(p.phase()).append(',')
-                    .append(text(phase.mean())).append(',').append(text(phase.lpl())).append(',').append(text(phase.upl()))
-                    .append(',').append(text(phase.lowerTwoSigma())).append(',').append(text(phase.upperTwoSigma())).append(',')
-                    .append(p.signals().stream().map(SpcChart.Signal::key).collect(Collectors.joining(";"))).append(',')
-                    .append(p.variation().key()).append(',').append(text(spc.target())).append('\n');
-        }
-        return CsvExport.response(csv, "spc-" + spc.indicator() + "-" + scopeKey.replace(':', '-') + ".csv");
+        return CsvExport.response("spc-" + spc.indicator() + "-" + scopeKey.replace(':', '-') + ".csv", csvDialect, csv -> {
+            csv.header("month", "scope", "indicator", "value", "phase", "mean", "lpl", "upl", "lower_two_sigma", "upper_two_sigma",
+                    "signals", "variation", "target");
+            for (SpcChart.Point p : spc.points()) {
+                SpcChart.Phase phase = spc.phases().get(p.phase());
+                csv.row(p.month(), scopeKey, spc.indicator(), d.rounded(number(p.value())), p.phase(),
+                        d.roundedTarget(number(phase.mean())), d.roundedTarget(number(phase.lpl())), d.roundedTarget(number(phase.upl())),
+                        d.roundedTarget(number(phase.lowerTwoSigma())), d.roundedTarget(number(phase.upperTwoSigma())),
+                        p.signals().stream().map(SpcChart.Signal::key).collect(Collectors.joining(";")), p.variation().key(),
+                        d.roundedTarget(number(spc.target())));
+            }
+        });
     }
 
     private IndicatorDefinition definition(String indicator) {
@@ -157,7 +159,7 @@ class SpcController {
                 + "» må være et tall med punktum som desimaltegn, f.eks. 83.33");
     }
 
-    private static String text(Double value) {
-        return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    private static BigDecimal number(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
     }
 }

@@ -88,6 +88,12 @@ class NationalBenchmarkSmokeTest {
         assertThat(report.path("millis").path("n").asInt()).isEqualTo(2);
         assertThat(report.path("millis").path("min").asDouble()).isPositive();
         assertThat(report.path("pdfBytes").asInt()).isGreaterThan(1000);
+        JsonNode export = target.path("export");
+        assertThat(export.path("whole").path("rows").asLong()).isPositive()
+                .isEqualTo(target.path("rowCounts").path("monthly_statistics").asLong());
+        assertThat(export.path("lastYear").path("rows").asLong()).isPositive().isLessThan(export.path("whole").path("rows").asLong());
+        assertThat(export.path("indicators").path("rows").asLong()).isPositive();
+        assertThat(export.path("whole").path("heap").path("samples").asInt()).isPositive();
 
         List<String> goals = new ArrayList<>();
         target.path("checks").forEach(c -> {
@@ -100,7 +106,7 @@ class NationalBenchmarkSmokeTest {
                 .anyMatch(g -> g.startsWith("/api/v1/kpis scope=total")).anyMatch(g -> g.startsWith("/api/v1/indicators"))
                 .anyMatch(g -> g.startsWith("/api/v1/kpis/spc " + catalogue.get(0) + " scope=total"))
                 .anyMatch(g -> g.startsWith("Grafana "))
-                .anyMatch(g -> g.startsWith("PDF report"));
+                .anyMatch(g -> g.startsWith("PDF report")).anyMatch(g -> g.startsWith("heap kept alive during the whole export"));
     }
 
     private static void checkImports(JsonNode imports) {

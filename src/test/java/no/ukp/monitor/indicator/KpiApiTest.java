@@ -128,11 +128,11 @@ class KpiApiTest {
         ResponseEntity<String> export = TestUsers.as(rest, "analyst").exchange(
                 "/api/v1/kpis/series?indicator=ukp_days&window=rolling12", HttpMethod.GET, new HttpEntity<>(csv), String.class);
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(export.getBody()).startsWith("month,scope,indicator,window,value,target,status\n")
-                .contains("2025-02,total,ukp_days,rolling12,64,1000,green");
+        assertThat(export.getBody()).startsWith("month,scope,indicator,window,value,target,status,windowTarget,statusWindow\n")
+                .contains("2025-02,total,ukp_days,rolling12,64,1000,green,1000,rolling12");
         ResponseEntity<String> kpisCsv = TestUsers.as(rest, "analyst").exchange(
                 "/api/v1/kpis?month=2025-02", HttpMethod.GET, new HttpEntity<>(csv), String.class);
-        assertThat(kpisCsv.getBody()).contains("2025-02,total,zero_day_share,month,0.9,0.9,red,rolling12");
+        assertThat(kpisCsv.getBody()).contains("2025-02,total,zero_day_share,month,0.900,0.9,red,rolling12,0.9"); // one decimal of the percent
     }
 
     @Test

@@ -144,10 +144,11 @@ class SpcApiTest {
         assertThat(lines).hasSize(14);
         String[] last = lines[13].split(",", -1);
         assertThat(Arrays.copyOfRange(last, 0, 5)).containsExactly("2025-01", "total", "ukp_days", "90", "0");
-        assertThat(Double.parseDouble(last[5])).isCloseTo(MEAN, within(1e-9));
-        assertThat(Double.parseDouble(last[7])).isCloseTo(MEAN + 2.66 * MOVING_RANGE, within(1e-9));
+        // in CSV the mean, the limits and the target have two decimals more than the value (ukp_days: none)
+        assertThat(last[5]).isEqualTo("55.85");  // 726 / 13 = 55.846…
+        assertThat(last[7]).isEqualTo("75.8");   // 55.846… + 2.66 × 7.5 = 75.796…, trailing zeros left out
         assertThat(Arrays.copyOfRange(last, 10, 12)).containsExactly("outside_limits", "concern");
-        assertThat(Double.parseDouble(last[12])).isCloseTo(1000.0 / 12, within(1e-9));
+        assertThat(last[12]).isEqualTo("83.33"); // 1000 / 12
     }
 
     @Test
