@@ -62,14 +62,118 @@ DROP VIEW IF EXISTS indicator_latest_month;
 DROP VIEW IF EXISTS indicator_status;
 DROP VIEW IF EXISTS indicator_target_at;
 DROP VIEW IF EXISTS indicator_target_period;
+DROP VIEW IF EXISTS indicator_target_as_of;
 DROP VIEW IF EXISTS indicator_coverage;
 DROP VIEW IF EXISTS indicator_value;
 DROP VIEW IF EXISTS indicator_window_sums;
 DROP VIEW IF EXISTS indicator_month;
+DROP VIEW IF EXISTS scope_month_figures;
 DROP VIEW IF EXISTS scope_month_facts;
+DROP VIEW IF EXISTS scope_population_figures;
 DROP VIEW IF EXISTS scope_population;
 DROP VIEW IF EXISTS indicator_scope;
 DROP VIEW IF EXISTS scope_municipality;
+DROP VIEW IF EXISTS municipality_as_of;
+DROP VIEW IF EXISTS population_as_of;
+DROP VIEW IF EXISTS short_term_stays_as_of;
+DROP VIEW IF EXISTS monthly_statistics_as_of;
+
+-- ---- as of an instant (issue 18) ------------------------------------------------------------
+
+-- Every figure can be had as the data stood at an instant T ("as reported"): set
+--   SELECT set_config('ukp.as_of', '2025-08-20T10:00:00Z', true);
+-- in a transaction and every view below reads the facts, the population, the reference data and
+-- the target versions as they were recorded at or before T; without it (the normal case) they read
+-- what is stored now. The arithmetic is the same either way: only these source views switch.
+--   monthly_statistics_as_of, short_term_stays_as_of, population_as_of
+--                        per key the latest revision recorded at or before T, left out when that
+--                        revision is a deletion (an undone import); now: the fact tables
+--   municipality_as_of   (number, name, region_id, member_from) each municipality as it was at T,
+--                        from reference_change (a field changed after T has the old value of its
+--                        first later change; a municipality created after T is left out); now: the table
+--   indicator_target_as_of  the target versions recorded (created_at) at or before T
+--   scope_month_figures, scope_population_figures
+--                        now: the stored sums (scope_month_sums, scope_population_sums); at T:
+--                        computed from the views scope_month_facts and scope_population, which are
+--                        the one definition of those sums (the stored ones are their copy)
+-- Application settings (indicator_setting: baseline year, measurement start) are not versioned.
+-- The switch is a pseudo-constant (ukp_as_of() IS [NOT] NULL), so PostgreSQL runs one branch only.
+-- [jooq ignore start]
+CREATE OR REPLACE FUNCTION ukp_as_of() RETURNS TIMESTAMP WITH TIME ZONE
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT CAST(NULLIF(current_setting('ukp.as_of', true), '') AS TIMESTAMP WITH TIME ZONE) $$;
+-- [jooq ignore stop]
+
+-- (each view first with its columns, for jOOQ's code generator; see "LATERAL" above)
+CREATE VIEW monthly_statistics_as_of AS
+SELECT month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, readmissions_30d
+FROM monthly_statistics;
+CREATE VIEW short_term_stays_as_of AS
+SELECT month, municipality, unit, discharges, los_days FROM short_term_stays;
+CREATE VIEW population_as_of AS
+SELECT year, municipality, population FROM population;
+CREATE VIEW municipality_as_of AS
+SELECT number, name, region_id, member_from FROM municipality;
+-- [jooq ignore start]
+CREATE OR REPLACE VIEW monthly_statistics_as_of AS
+SELECT month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, readmissions_30d
+FROM monthly_statistics
+WHERE ukp_as_of() IS NULL
+UNION ALL
+SELECT r.month, r.municipality, r.area, r.ukp_stays, r.zero_day_stays, r.ukp_days, r.discharged_home, r.readmissions_30d
+FROM (SELECT DISTINCT ON (month, municipality, area) *
+      FROM monthly_statistics_revision
+      WHERE ukp_as_of() IS NOT NULL AND recorded_at <= ukp_as_of()
+      ORDER BY month, municipality, area, revision DESC) r
+WHERE NOT r.deleted;
+
+CREATE OR REPLACE VIEW short_term_stays_as_of AS
+SELECT month, municipality, unit, discharges, los_days
+FROM short_term_stays
+WHERE ukp_as_of() IS NULL
+UNION ALL
+SELECT r.month, r.municipality, r.unit, r.discharges, r.los_days
+FROM (SELECT DISTINCT ON (month, municipality, unit) *
+      FROM short_term_stays_revision
+      WHERE ukp_as_of() IS NOT NULL AND recorded_at <= ukp_as_of()
+      ORDER BY month, municipality, unit, revision DESC) r
+WHERE NOT r.deleted;
+
+CREATE OR REPLACE VIEW population_as_of AS
+SELECT year, municipality, population
+FROM population
+WHERE ukp_as_of() IS NULL
+UNION ALL
+SELECT r.year, r.municipality, r.population
+FROM (SELECT DISTINCT ON (year, municipality) *
+      FROM population_revision
+      WHERE ukp_as_of() IS NOT NULL AND recorded_at <= ukp_as_of()
+      ORDER BY year, municipality, revision DESC) r
+WHERE NOT r.deleted;
+
+CREATE OR REPLACE VIEW municipality_as_of AS
+SELECT number, name, region_id, member_from
+FROM municipality
+WHERE ukp_as_of() IS NULL
+UNION ALL
+SELECT m.number, CAST(COALESCE(n.old_value, m.name) AS VARCHAR(100)), CAST(COALESCE(r.old_value, m.region_id) AS VARCHAR(40)),
+       COALESCE(CAST(f.old_value || '-01' AS DATE), m.member_from)
+FROM municipality m
+LEFT JOIN LATERAL (SELECT c.old_value FROM reference_change c
+                   WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'name'
+                     AND c.changed_at > ukp_as_of() ORDER BY c.changed_at, c.id LIMIT 1) n ON TRUE
+LEFT JOIN LATERAL (SELECT c.old_value FROM reference_change c
+                   WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'region_id'
+                     AND c.changed_at > ukp_as_of() ORDER BY c.changed_at, c.id LIMIT 1) r ON TRUE
+LEFT JOIN LATERAL (SELECT c.old_value FROM reference_change c
+                   WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'member_from'
+                     AND c.changed_at > ukp_as_of() ORDER BY c.changed_at, c.id LIMIT 1) f ON TRUE
+WHERE ukp_as_of() IS NOT NULL
+  -- created after T: its first change then is the creation, from nothing
+  AND NOT EXISTS (SELECT 1 FROM reference_change c
+                  WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'name'
+                    AND c.old_value IS NULL AND c.changed_at > ukp_as_of());
+-- [jooq ignore stop]
 
 -- ---- scopes --------------------------------------------------------------------------------
 
@@ -80,13 +184,13 @@ SELECT CAST('total' AS VARCHAR(20))             AS scope_type,
        CAST('total' AS VARCHAR(40))             AS scope_id,
        CAST('Helsefellesskapet' AS VARCHAR(100)) AS scope_name,
        m.number                                 AS municipality
-FROM municipality m
+FROM municipality_as_of m
 UNION ALL
 SELECT CAST('region' AS VARCHAR(20)), CAST(r.id AS VARCHAR(40)), CAST(r.name AS VARCHAR(100)), m.number
-FROM region r JOIN municipality m ON m.region_id = r.id
+FROM region r JOIN municipality_as_of m ON m.region_id = r.id
 UNION ALL
 SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), m.number
-FROM municipality m;
+FROM municipality_as_of m;
 
 -- Every scope once, with the number of municipalities in it (a region without municipalities
 -- is no scope). The same scopes as scope_municipality, written out rather than grouped from it,
@@ -97,19 +201,19 @@ CREATE VIEW indicator_scope AS
 SELECT CAST('total' AS VARCHAR(20))              AS scope_type,
        CAST('total' AS VARCHAR(40))              AS scope_id,
        CAST('Helsefellesskapet' AS VARCHAR(100)) AS scope_name,
-       CAST((SELECT count(*) FROM municipality) AS INTEGER) AS municipalities,
-       CAST((SELECT max(member_from) FROM municipality) AS DATE) AS last_member_from
-WHERE EXISTS (SELECT 1 FROM municipality)
+       CAST((SELECT count(*) FROM municipality_as_of) AS INTEGER) AS municipalities,
+       CAST((SELECT max(member_from) FROM municipality_as_of) AS DATE) AS last_member_from
+WHERE EXISTS (SELECT 1 FROM municipality_as_of)
 UNION ALL
 SELECT CAST('region' AS VARCHAR(20)), CAST(r.id AS VARCHAR(40)), CAST(r.name AS VARCHAR(100)),
-       CAST((SELECT count(*) FROM municipality m WHERE m.region_id = r.id) AS INTEGER),
-       CAST((SELECT max(m.member_from) FROM municipality m WHERE m.region_id = r.id) AS DATE)
+       CAST((SELECT count(*) FROM municipality_as_of m WHERE m.region_id = r.id) AS INTEGER),
+       CAST((SELECT max(m.member_from) FROM municipality_as_of m WHERE m.region_id = r.id) AS DATE)
 FROM region r
-WHERE EXISTS (SELECT 1 FROM municipality m WHERE m.region_id = r.id)
+WHERE EXISTS (SELECT 1 FROM municipality_as_of m WHERE m.region_id = r.id)
 UNION ALL
 SELECT CAST('municipality' AS VARCHAR(20)), CAST(m.number AS VARCHAR(40)), CAST(m.name AS VARCHAR(100)), 1,
        m.member_from
-FROM municipality m;
+FROM municipality_as_of m;
 
 -- Population at 1 January of year, summed over the municipalities of a scope that are members on
 -- that day (member_from <= 1 January of year) and have it; complete when every one of those has it.
@@ -117,25 +221,50 @@ CREATE VIEW scope_population AS
 SELECT p.year, s.scope_type, s.scope_id, CAST(sum(p.population) AS BIGINT) AS population,
        CAST(count(*) = (SELECT count(*)
                         FROM scope_municipality s2
-                        JOIN municipality m2 ON m2.number = s2.municipality
+                        JOIN municipality_as_of m2 ON m2.number = s2.municipality
                         WHERE s2.scope_type = s.scope_type AND s2.scope_id = s.scope_id
                           AND EXTRACT(YEAR FROM m2.member_from) * 12 + EXTRACT(MONTH FROM m2.member_from) <= p.year * 12 + 1)
             AS BOOLEAN) AS complete
 FROM scope_municipality s
-JOIN municipality m ON m.number = s.municipality
-JOIN population p ON p.municipality = s.municipality
+JOIN municipality_as_of m ON m.number = s.municipality
+JOIN population_as_of p ON p.municipality = s.municipality
 WHERE EXTRACT(YEAR FROM m.member_from) * 12 + EXTRACT(MONTH FROM m.member_from) <= p.year * 12 + 1
 GROUP BY p.year, s.scope_type, s.scope_id;
+
+-- The population per scope the indicators read: now the stored copy, as of T the view above.
+CREATE VIEW scope_population_figures AS
+SELECT scope_type, scope_id, year, population, complete FROM scope_population_sums;
+-- [jooq ignore start]
+CREATE OR REPLACE VIEW scope_population_figures AS
+SELECT scope_type, scope_id, year, population, complete FROM scope_population_sums WHERE ukp_as_of() IS NULL
+UNION ALL
+SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE ukp_as_of() IS NOT NULL;
+-- [jooq ignore stop]
 
 -- ---- months --------------------------------------------------------------------------------
 
 -- Every calendar month from the first to the last month with any data (monthly statistics of
 -- any area, or short-term ward statistics), gaps included; empty without data.
 CREATE VIEW indicator_month AS
+SELECT CAST(NULL AS DATE) AS month;
+-- [jooq ignore start]
+-- (as of T: the first and last month of the revisions recorded by then that are not deletions)
+CREATE OR REPLACE VIEW indicator_month AS
 SELECT CAST(s.month AS DATE) AS month
-FROM (SELECT LEAST((SELECT min(month) FROM monthly_statistics), (SELECT min(month) FROM short_term_stays)) AS first_month,
-             GREATEST((SELECT max(month) FROM monthly_statistics), (SELECT max(month) FROM short_term_stays)) AS last_month) r
+FROM (SELECT CASE WHEN ukp_as_of() IS NULL
+                  THEN LEAST((SELECT min(month) FROM monthly_statistics), (SELECT min(month) FROM short_term_stays))
+                  ELSE LEAST((SELECT min(month) FROM monthly_statistics_revision
+                              WHERE recorded_at <= ukp_as_of() AND NOT deleted),
+                             (SELECT min(month) FROM short_term_stays_revision
+                              WHERE recorded_at <= ukp_as_of() AND NOT deleted)) END AS first_month,
+             CASE WHEN ukp_as_of() IS NULL
+                  THEN GREATEST((SELECT max(month) FROM monthly_statistics), (SELECT max(month) FROM short_term_stays))
+                  ELSE GREATEST((SELECT max(month) FROM monthly_statistics_revision
+                                 WHERE recorded_at <= ukp_as_of() AND NOT deleted),
+                                (SELECT max(month) FROM short_term_stays_revision
+                                 WHERE recorded_at <= ukp_as_of() AND NOT deleted)) END AS last_month) r
 CROSS JOIN generate_series(r.first_month, r.last_month, INTERVAL '1' MONTH) AS s (month);
+-- [jooq ignore stop]
 
 -- ---- the sums behind every figure ----------------------------------------------------------
 
@@ -161,18 +290,28 @@ FROM (
          f.ukp_stays, f.zero_day_stays, f.ukp_days, f.discharged_home, f.readmissions_30d,
          CASE WHEN f.readmissions_30d IS NOT NULL THEN f.ukp_stays END AS ukp_stays_readmissions_known,
          CAST(NULL AS INTEGER) AS short_term_discharges, CAST(NULL AS INTEGER) AS short_term_los_days
-  FROM monthly_statistics f
+  FROM monthly_statistics_as_of f
   WHERE f.area = 'somatikk'
   UNION ALL
   SELECT f.municipality, f.month, 0,
          CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER),
          CAST(NULL AS INTEGER), CAST(NULL AS INTEGER),
          f.discharges, f.los_days
-  FROM short_term_stays f
+  FROM short_term_stays_as_of f
 ) u
-JOIN municipality m ON m.number = u.municipality AND u.month >= m.member_from
+JOIN municipality_as_of m ON m.number = u.municipality AND u.month >= m.member_from
 JOIN scope_municipality s ON s.municipality = u.municipality
 GROUP BY s.scope_type, s.scope_id, u.month;
+
+-- The sums the windows add up: now the stored copy (scope_month_sums), as of T the view above.
+CREATE VIEW scope_month_figures AS
+SELECT * FROM scope_month_sums;
+-- [jooq ignore start]
+CREATE OR REPLACE VIEW scope_month_figures AS
+SELECT * FROM scope_month_sums WHERE ukp_as_of() IS NULL
+UNION ALL
+SELECT * FROM scope_month_facts WHERE ukp_as_of() IS NOT NULL;
+-- [jooq ignore stop]
 
 -- Per month M x scope x window, the sums of the facts in the window (NULL: no row in the window)
 -- and the coverage of the window:
@@ -251,7 +390,7 @@ CROSS JOIN LATERAL (
   SELECT CAST(COALESCE(sum(LEAST(c.months_in_window,
                                  (EXTRACT(YEAR FROM m.member_from) - EXTRACT(YEAR FROM c.first_month)) * 12
                                  + EXTRACT(MONTH FROM m.member_from) - EXTRACT(MONTH FROM c.first_month))), 0) AS INTEGER) AS months
-  FROM municipality m
+  FROM municipality_as_of m
   WHERE c.first_month < sc.last_member_from
     AND m.member_from > c.first_month
     AND (sc.scope_type = 'total'
@@ -268,14 +407,14 @@ CROSS JOIN LATERAL (
          CAST(sum(s.ukp_stays_readmissions_known) AS BIGINT) AS ukp_stays_readmissions_known,
          CAST(sum(s.short_term_discharges) AS BIGINT)        AS short_term_discharges,
          CAST(sum(s.short_term_los_days) AS BIGINT)          AS short_term_los_days
-  FROM scope_month_sums s
+  FROM scope_month_figures s
   WHERE s.scope_type = sc.scope_type AND s.scope_id = sc.scope_id
     AND s.month >= c.first_month AND s.month <= c.month
 ) w
 CROSS JOIN LATERAL (
   SELECT CAST(sum(s.short_term_discharges) AS BIGINT) AS short_term_discharges,
          CAST(sum(s.short_term_los_days) AS BIGINT)   AS short_term_los_days
-  FROM scope_month_sums s
+  FROM scope_month_figures s
   WHERE s.scope_type = sc.scope_type AND s.scope_id = sc.scope_id
     AND s.month >= c.baseline_first_month AND s.month <= c.baseline_last_month
 ) b;
@@ -351,7 +490,7 @@ FROM (
   FROM indicator_window_sums s
   -- the scope's population in the latest year <= the month's year, when every municipality has it
   LEFT JOIN LATERAL (SELECT CASE WHEN p.complete THEN p.population END AS population
-                     FROM scope_population_sums p
+                     FROM scope_population_figures p
                      WHERE p.scope_type = s.scope_type AND p.scope_id = s.scope_id
                        AND p.year <= CAST(EXTRACT(YEAR FROM s.month) AS INTEGER)
                      ORDER BY p.year DESC
@@ -384,10 +523,23 @@ FROM indicator_window_sums;
 
 -- Each target row with the month from which it no longer applies (valid_to, exclusive; NULL:
 -- still applies): the valid_from of the next row for the same indicator and scope.
+-- The target versions recorded at or before the instant of ukp_as_of(); now: every version.
+CREATE VIEW indicator_target_as_of AS
+SELECT id, indicator_id, scope_type, scope_id, valid_from, target, tolerance, tolerance_kind, status_window, apportioned,
+       created_by, created_at, note
+FROM indicator_target;
+-- [jooq ignore start]
+CREATE OR REPLACE VIEW indicator_target_as_of AS
+SELECT id, indicator_id, scope_type, scope_id, valid_from, target, tolerance, tolerance_kind, status_window, apportioned,
+       created_by, created_at, note
+FROM indicator_target
+WHERE ukp_as_of() IS NULL OR created_at <= ukp_as_of();
+-- [jooq ignore stop]
+
 CREATE VIEW indicator_target_period AS
 SELECT t.id AS target_id, t.indicator_id, t.scope_type, t.scope_id, t.valid_from,
        lead(t.valid_from) OVER (PARTITION BY t.indicator_id, t.scope_type, t.scope_id ORDER BY t.valid_from) AS valid_to
-FROM indicator_target t;
+FROM indicator_target_as_of t;
 
 -- The target that applies to (month, scope, indicator), for every month of indicator_month; no
 -- row where none applies. The row for the exact scope_id beats the default (scope_id NULL) of
@@ -429,7 +581,7 @@ FROM (
          COALESCE(te.target_id, td.target_id) AS total_target_id
   FROM (SELECT im.month, py.year AS population_year
         FROM indicator_month im
-        CROSS JOIN LATERAL (SELECT max(p.year) AS year FROM scope_population_sums p
+        CROSS JOIN LATERAL (SELECT max(p.year) AS year FROM scope_population_figures p
                             WHERE p.scope_type = 'total' AND p.scope_id = 'total'
                               AND p.year <= CAST(EXTRACT(YEAR FROM im.month) AS INTEGER)) py) m
   CROSS JOIN indicator_scope sc
@@ -450,11 +602,11 @@ FROM (
          ON td.indicator_id = i.id AND td.scope_type = 'total' AND td.scope_id IS NULL
         AND td.valid_from <= m.month AND (td.valid_to IS NULL OR td.valid_to > m.month)
 ) x
-JOIN indicator_target t ON t.id = x.target_id
-LEFT JOIN indicator_target tt ON tt.id = x.total_target_id
-LEFT JOIN scope_population_sums sp
+JOIN indicator_target_as_of t ON t.id = x.target_id
+LEFT JOIN indicator_target_as_of tt ON tt.id = x.total_target_id
+LEFT JOIN scope_population_figures sp
        ON sp.scope_type = x.scope_type AND sp.scope_id = x.scope_id AND sp.year = x.population_year
-LEFT JOIN scope_population_sums tp
+LEFT JOIN scope_population_figures tp
        ON tp.scope_type = 'total' AND tp.scope_id = 'total' AND tp.year = x.population_year;
 -- [jooq ignore stop]
 
@@ -513,6 +665,18 @@ CREATE VIEW indicator_latest_month AS
 SELECT max(month) AS month
 FROM monthly_statistics
 WHERE area = 'somatikk';
+-- [jooq ignore start]
+-- (as of T: the latest month with a somatic revision recorded by then that was the key's latest then
+-- and not a deletion; read backwards along the primary key)
+CREATE OR REPLACE VIEW indicator_latest_month AS
+SELECT CASE WHEN ukp_as_of() IS NULL
+            THEN (SELECT max(month) FROM monthly_statistics WHERE area = 'somatikk')
+            ELSE (SELECT max(r.month) FROM monthly_statistics_revision r
+                  WHERE r.area = 'somatikk' AND r.recorded_at <= ukp_as_of() AND NOT r.deleted
+                    AND NOT EXISTS (SELECT 1 FROM monthly_statistics_revision n
+                                    WHERE n.month = r.month AND n.municipality = r.municipality AND n.area = r.area
+                                      AND n.revision > r.revision AND n.recorded_at <= ukp_as_of())) END AS month;
+-- [jooq ignore stop]
 
 -- [jooq ignore start]
 -- scope_month_sums and scope_population_sums store the rows of scope_month_facts and
