@@ -2,7 +2,9 @@ package no.ukp.monitor.analysis;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
 
@@ -42,16 +44,31 @@ final class ScenarioAssumptions {
 
     private static List<String> problems(Scenario.Assumptions a) {
         List<String> problems = new ArrayList<>();
+        outOfRange(a).forEach(name -> problems.add("«" + name + "» " + switch (name) {
+            case STAYS_CHANGE -> "må være større enn -1 (en andel: -0.10 er 10 % færre opphold)";
+            case ZERO_DAY_SHARE -> "må være mellom 0 og 1 (en andel: 0.9 er 90 %)";
+            default -> "kan ikke være negativ";
+        }));
+        return problems;
+    }
+
+    /**
+     * The assumptions out of range, by parameter name ({@link #STAYS_CHANGE} above −1,
+     * {@link #ZERO_DAY_SHARE} 0..1, {@link #MEAN_DAYS} ≥ 0): the one check of the ranges, worded
+     * in fractions for the API and in percent by the page.
+     */
+    static Set<String> outOfRange(Scenario.Assumptions a) {
+        Set<String> out = new LinkedHashSet<>();
         if (a.staysChange() != null && a.staysChange().compareTo(BigDecimal.ONE.negate()) <= 0) {
-            problems.add("«" + STAYS_CHANGE + "» må være større enn -1 (en andel: -0.10 er 10 % færre opphold)");
+            out.add(STAYS_CHANGE);
         }
         if (a.zeroDayShare() != null && (a.zeroDayShare().signum() < 0 || a.zeroDayShare().compareTo(BigDecimal.ONE) > 0)) {
-            problems.add("«" + ZERO_DAY_SHARE + "» må være mellom 0 og 1 (en andel: 0.9 er 90 %)");
+            out.add(ZERO_DAY_SHARE);
         }
         if (a.meanDays() != null && a.meanDays().signum() < 0) {
-            problems.add("«" + MEAN_DAYS + "» kan ikke være negativ");
+            out.add(MEAN_DAYS);
         }
-        return problems;
+        return out;
     }
 
     private static BigDecimal number(String name, String text, List<String> problems) {
