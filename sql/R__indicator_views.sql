@@ -620,18 +620,47 @@ LEFT JOIN scope_population_figures tp
 -- no_data where the value is NULL. Exact NUMERIC comparisons: a value on a limit is inside it.
 -- expected / reported / complete: the coverage of the status window.
 -- Only the windows some target judges on are formed (see the join with indicator_value).
+-- The comparison itself is ukp_status (below), which the scenario (R__analysis.sql) uses too.
+-- (the columns, for jOOQ's code generator, which does not know the function; see "LATERAL" above)
 CREATE VIEW indicator_status AS
+SELECT CAST(NULL AS DATE) AS month,
+       CAST(NULL AS VARCHAR(20)) AS scope_type,
+       CAST(NULL AS VARCHAR(40)) AS scope_id,
+       CAST(NULL AS VARCHAR(40)) AS indicator_id,
+       CAST(NULL AS VARCHAR(10)) AS direction,
+       CAST(NULL AS VARCHAR(20)) AS status_window,
+       CAST(NULL AS NUMERIC(38,16)) AS value,
+       CAST(NULL AS NUMERIC(38,16)) AS target,
+       CAST(NULL AS NUMERIC(14,6)) AS tolerance,
+       CAST(NULL AS VARCHAR(10)) AS tolerance_kind,
+       CAST(NULL AS NUMERIC(38,16)) AS yellow_limit,
+       CAST(NULL AS VARCHAR(10)) AS status,
+       CAST(NULL AS INTEGER) AS expected,
+       CAST(NULL AS INTEGER) AS reported,
+       CAST(NULL AS BOOLEAN) AS complete,
+       CAST(NULL AS BIGINT) AS target_id;
+-- [jooq ignore start]
+-- The status of a value against a target and its yellow limit (the rules above): the one place
+-- that judges a value, for indicator_status and for the scenario's UKP-days (R__analysis.sql).
+CREATE OR REPLACE FUNCTION ukp_status(direction VARCHAR, value NUMERIC, target NUMERIC, yellow_limit NUMERIC)
+RETURNS VARCHAR
+LANGUAGE sql IMMUTABLE
+AS $$
+  SELECT CASE
+           WHEN target IS NULL THEN 'no_target'
+           WHEN value IS NULL THEN 'no_data'
+           WHEN direction = 'at_most'  AND value <= target       THEN 'green'
+           WHEN direction = 'at_most'  AND value <= yellow_limit THEN 'yellow'
+           WHEN direction = 'at_least' AND value >= target       THEN 'green'
+           WHEN direction = 'at_least' AND value >= yellow_limit THEN 'yellow'
+           ELSE 'red'
+         END
+$$;
+
+CREATE OR REPLACE VIEW indicator_status AS
 SELECT x.month, x.scope_type, x.scope_id, x.indicator_id, x.direction, x.status_window,
        x.value, x.target, x.tolerance, x.tolerance_kind, x.yellow_limit,
-       CAST(CASE
-              WHEN x.target IS NULL THEN 'no_target'
-              WHEN x.value IS NULL THEN 'no_data'
-              WHEN x.direction = 'at_most'  AND x.value <= x.target       THEN 'green'
-              WHEN x.direction = 'at_most'  AND x.value <= x.yellow_limit THEN 'yellow'
-              WHEN x.direction = 'at_least' AND x.value >= x.target       THEN 'green'
-              WHEN x.direction = 'at_least' AND x.value >= x.yellow_limit THEN 'yellow'
-              ELSE 'red'
-            END AS VARCHAR(10)) AS status,
+       CAST(ukp_status(x.direction, x.value, x.target, x.yellow_limit) AS VARCHAR(10)) AS status,
        x.expected, x.reported, x.complete, x.target_id
 FROM (
   SELECT g.month, g.scope_type, g.scope_id, i.id AS indicator_id, i.direction,
@@ -656,6 +685,7 @@ FROM (
         -- before the indicators are formed)
         AND v.time_window = ANY (ARRAY(SELECT tw.status_window FROM indicator_target tw UNION SELECT 'rolling12'))
 ) x;
+-- [jooq ignore stop]
 
 -- ---- the month shown -----------------------------------------------------------------------
 

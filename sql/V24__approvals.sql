@@ -24,8 +24,8 @@ CREATE TABLE approval_figure (
   scope_id       VARCHAR(40) NOT NULL,
   indicator_id   VARCHAR(40) NOT NULL,
   time_window    VARCHAR(20) NOT NULL,
-  value          NUMERIC,
-  target         NUMERIC,
+  value          NUMERIC(38,16),
+  target         NUMERIC(38,16),
   status         VARCHAR(20),
   status_window  VARCHAR(20),
   PRIMARY KEY (month, scope_type, scope_id, indicator_id, time_window)

@@ -33,7 +33,7 @@ final class TargetBenchmark {
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
                   List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
                   SpcStoreFigure spcStore, Stats xmrEngine, List<PanelQueryLatency.Figure> panels,
-                  ReportLatency.Figure report, ExportBenchmark.Result export,
+                  ReportLatency.Figure report, ExportBenchmark.Result export, List<AnalysisLatency.Figure> analysis,
                   List<Verdicts.Check> checks, double seconds) {
     }
 
@@ -117,11 +117,13 @@ final class TargetBenchmark {
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
 
         ExportBenchmark.Result export = ExportBenchmark.measure(service.client(), dataSet, rowCounts.get("monthly_statistics"), progress);
+        List<AnalysisLatency.Figure> analysis = AnalysisLatency.measure(service.client(), kpiScopes(owner),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
 
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
-                spc, spcStore, engine, panels, report, export, List.of(), seconds(t0));
+                spc, spcStore, engine, panels, report, export, analysis, List.of(), seconds(t0));
         return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
-                spcStore, engine, panels, report, export, Verdicts.checks(partial), seconds(t0));
+                spcStore, engine, panels, report, export, analysis, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

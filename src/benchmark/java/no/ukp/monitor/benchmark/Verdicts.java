@@ -93,6 +93,7 @@ final class Verdicts {
                     "p95 " + ms(p.millis().p95()) + ", " + p.rows() + " rows",
                     String.format(Locale.ROOT, "p95 < %.0f ms", PANEL_P95_BELOW_MS), p.millis().p95() < PANEL_P95_BELOW_MS));
         }
+        checks.addAll(AnalysisLatency.checks(r.analysis()));
         ReportLatency.Figure report = r.report();
         checks.add(new Check("PDF report, monthly, total (" + n(report.millis(), report.planned(), report.cutShort()) + ")",
                 ms(report.millis().median()),

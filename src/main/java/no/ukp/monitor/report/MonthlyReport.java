@@ -11,12 +11,14 @@ import java.util.List;
  * @param hasData      false when no indicator has a value in any window: the report says so
  * @param monthHasData false when no municipality of the scope reported for the month itself
  * @param plan         the measures of the action plan for the scope that had started by the month
+ * @param change       «Hva driver endringen?»: the change of UKP-days so far this year, explained
  */
 record MonthlyReport(String month, String monthText, String scopeKey, String scopeText, boolean synthetic,
                      boolean hasData, boolean monthHasData, String asOf, String generatedAt, String statusWindowText,
                      String measurementStartText, boolean beforeMeasurementStart,
                      List<IndicatorSection> indicators, Breakdown breakdown, CoverageSection coverage,
-                     String readmissionNote, List<ImportLine> imports, int olderImports, List<PlanLine> plan) {
+                     String readmissionNote, List<ImportLine> imports, int olderImports, List<PlanLine> plan,
+                     ChangeSection change) {
 
     /** A status as colour (css class) and the committee's words. */
     record Status(String code, String text, String word) {
@@ -87,5 +89,24 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
 
     record ImportLine(long id, String dataset, String fileName, String finishedAt, String importedBy, String rows,
                       boolean synthetic) {
+    }
+
+    /**
+     * Why UKP-days changed (year to date against the same months a year earlier): the summary,
+     * the waterfall (SVG), the three factors and the municipalities that changed most, every
+     * figure rounded so that the shown parts add up. {@code incomplete}: some municipality-month
+     * is missing in one of the windows.
+     */
+    record ChangeSection(boolean hasChange, String summary, String svg, List<FactorRow> factors, List<MemberRow> members,
+                         String memberNote, boolean incomplete) {
+    }
+
+    /** A factor: its value a year earlier and now, and its contribution in UKP-days. */
+    record FactorRow(String name, String previous, String current, String contribution) {
+    }
+
+    /** A municipality: UKP-days a year earlier and now, its change and its own three contributions. */
+    record MemberRow(String name, String previous, String current, String change, String stays, String shareWithDays,
+                     String meanDays) {
     }
 }

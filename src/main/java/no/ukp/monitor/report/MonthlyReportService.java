@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import no.ukp.monitor.analysis.AnalysisRepository;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
@@ -56,10 +57,12 @@ class MonthlyReportService {
     private final MeasureRepository measures;
     private final MeasureEffect effects;
     private final IndicatorCatalogue catalogue;
+    private final AnalysisRepository analysis;
 
     MonthlyReportService(KpiRepository kpis, ReferenceRepository reference, ReportRepository data, ReportRenderer renderer,
                          Clock clock, SpcProperties spc, MeasureRepository measures, MeasureEffect effects,
-                         IndicatorCatalogue catalogue) {
+                         IndicatorCatalogue catalogue, AnalysisRepository analysis) {
+        this.analysis = analysis;
         this.measures = measures;
         this.effects = effects;
         this.catalogue = catalogue;
@@ -159,7 +162,8 @@ class MonthlyReportService {
                 sections, breakdown(month, scope, k), ScopeSections.coverage(k, scope, month, windowStart, reported, municipalities),
                 readmissionNote,
                 imports.stream().limit(MAX_IMPORTS).map(MonthlyReportService::importLine).toList(),
-                Math.max(0, imports.size() - MAX_IMPORTS), plan.lines());
+                Math.max(0, imports.size() - MAX_IMPORTS), plan.lines(),
+                ChangeSections.section(analysis.decomposition(scope, month, Window.YTD)));
     }
 
     /** The statuses per region of the total, or per municipality of a region; none for a municipality. */

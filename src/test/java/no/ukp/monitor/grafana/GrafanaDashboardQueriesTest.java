@@ -604,6 +604,45 @@ class GrafanaDashboardQueriesTest {
         }
     }
 
+    /**
+     * «UKP – kommuner»'s decomposition panels (issue 17) call the same SQL function as
+     * {@code /api/v1/analysis/decomposition}: the total's change and contributions, and every municipality's, as the API.
+     */
+    @Test
+    void shouldShowTheApisDecompositionOnKommuner() {
+        Dashboard kommuner = GrafanaFiles.dashboard("ukp-kommuner");
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(kommuner, options);
+        String month = defaults.get("maaned").values().get(0);
+        JsonNode api = api("/api/v1/analysis/decomposition?scope=total&window=ytd&month=" + month);
+        assertThat(api.path("change").isNumber()).as("the fixture has the same months a year earlier").isTrue();
+
+        JsonNode barPanel = panelWithColumn(kommuner, "Bidrag (UKP-døgn)");
+        Result bars = run(barPanel.path("targets").get(0).path("rawSql").asText(), context(kommuner, defaults), "kommuner decomposition bars");
+        assertThat(bars.rows()).hasSize(3);
+        assertSame(bars.rows().get(0).get(1), api.path("contributions").path("stays"), "bar: stays");
+        assertSame(bars.rows().get(1).get(1), api.path("contributions").path("shareWithDays"), "bar: share with days");
+        assertSame(bars.rows().get(2).get(1), api.path("contributions").path("meanDays"), "bar: mean days");
+
+        JsonNode tablePanel = panelWithColumn(kommuner, "Bidrag: opphold");
+        Result table = run(tablePanel.path("targets").get(0).path("rawSql").asText(), context(kommuner, defaults), "kommuner decomposition");
+        assertThat(table.rows()).as("the total, then every municipality (every region is selected)").hasSize(1 + fixture.municipalities.size());
+        Map<String, JsonNode> rowsByName = new HashMap<>();
+        rowsByName.put("Helsefellesskapet", api);
+        api.path("members").forEach(m -> rowsByName.put(m.path("scope").path("name").asText(), m));
+        for (Map<String, Object> row : table.maps()) {
+            JsonNode expected = rowsByName.get((String) row.get("Kommune"));
+            assertThat(expected).as("a row of the API for %s", row.get("Kommune")).isNotNull();
+            String what = "decomposition " + row.get("Kommune");
+            assertSame(row.get("Endring"), expected.path("change"), what + " change");
+            assertSame(row.get("UKP-døgn i år"), expected.path("current").path("ukpDays"), what + " now");
+            assertSame(row.get("UKP-døgn i fjor"), expected.path("previous").path("ukpDays"), what + " a year earlier");
+            assertSame(row.get("Bidrag: opphold"), expected.path("contributions").path("stays"), what + " stays");
+            assertSame(row.get("Bidrag: andel med døgn"), expected.path("contributions").path("shareWithDays"), what + " share");
+            assertSame(row.get("Bidrag: døgn per opphold"), expected.path("contributions").path("meanDays"), what + " mean days");
+        }
+    }
+
     /** Every value mapping of a status code (grafana_status) gives that status its colour, and maps every code. */
     @Test
     void shouldColourEveryStatusCodeAsItsStatus() {
