@@ -2,6 +2,7 @@ package no.ukp.monitor.indicator;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import no.ukp.monitor.reference.ReferenceRepository;
@@ -29,17 +30,23 @@ class KpiController {
     private final KpiRepository kpis;
     private final ReferenceRepository reference;
 
-    KpiController(KpiRepository kpis, ReferenceRepository reference) {
+    private final AsOf asOf;
+
+    KpiController(KpiRepository kpis, ReferenceRepository reference, AsOf asOf) {
         this.kpis = kpis;
         this.reference = reference;
+        this.asOf = asOf;
     }
+
 
     @Operation(summary = "Every indicator of the catalogue in a month and scope",
             description = "Values per window, target, status of record (green/yellow/red/no_data/no_target) and coverage.")
     @GetMapping(produces = "application/json")
     Kpis get(@Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String month,
-             @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope) {
-        return kpis.kpis(month(month), scope(scope));
+             @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
+             @Parameter(description = AsOf.DESCRIPTION) @RequestParam(required = false) String asOf) {
+        Scope resolved = scope(scope);
+        return this.asOf.read(AsOf.parse(asOf), () -> kpis.kpis(month(month), resolved));
     }
 
     /**
@@ -49,10 +56,10 @@ class KpiController {
     @GetMapping(produces = CsvExport.MEDIA_TYPE)
     @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> getCsv(@RequestParam(required = false) String month, @RequestParam(defaultValue = "total") String scope,
-                                  @RequestParam(required = false) String dialect) {
+                                  @RequestParam(required = false) String dialect, @RequestParam(required = false) String asOf) {
         CsvExport.Dialect csvDialect = CsvExport.Dialect.of(dialect);
         Scope resolved = scope(scope);
-        Kpis result = kpis.kpis(month(month), resolved);
+        Kpis result = get(month, scope, asOf);
         YearMonth shown = YearMonth.parse(result.month());
         return CsvExport.response("kpis-" + result.month() + ".csv", csvDialect, csv -> {
             csv.header("month", "scope", "indicator", "window", "value", "target", "status", "status_window", "windowTarget");
@@ -77,25 +84,29 @@ class KpiController {
     @GetMapping(path = "/series", produces = "application/json")
     Series series(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                  @RequestParam(defaultValue = "month") String window) {
+                  @RequestParam(defaultValue = "month") String window,
+                  @Parameter(description = AsOf.DESCRIPTION) @RequestParam(required = false) String asOf) {
+        Instant instant = AsOf.parse(asOf);
         List<Window> windows = kpis.seriesWindows(indicator).orElseThrow(() -> new InvalidRequest(
                 "Ukjent indikator «" + Problems.cut(indicator) + "»: bruk " + String.join(", ", kpis.seriesIds())));
         Window asked = Window.of(window).filter(windows::contains).orElseThrow(() -> new InvalidRequest(
                 "Ukjent vindu «" + Problems.cut(window) + "» for " + indicator + ": bruk "
                         + String.join(", ", windows.stream().map(Window::key).toList())));
         Scope resolved = scope(scope);
-        YearMonth end = to == null ? month(null) : RequestMonth.parse("to", to);
         YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse("from", from);
-        return new Series(indicator, resolved.key(), asked, kpis.synthetic(), kpis.series(indicator, resolved, asked, start, end));
+        YearMonth last = to == null ? null : RequestMonth.parse("to", to);
+        return this.asOf.read(instant, () -> new Series(indicator, resolved.key(), asked, kpis.synthetic(),
+                kpis.series(indicator, resolved, asked, start, last == null ? month(null) : last)));
     }
 
     @GetMapping(path = "/series", produces = CsvExport.MEDIA_TYPE)
     @PreAuthorize(CsvExport.ROLE)
     ResponseEntity<String> seriesCsv(@RequestParam String indicator, @RequestParam(defaultValue = "total") String scope,
                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                     @RequestParam(defaultValue = "month") String window, @RequestParam(required = false) String dialect) {
+                                     @RequestParam(defaultValue = "month") String window, @RequestParam(required = false) String dialect,
+                                     @RequestParam(required = false) String asOf) {
         CsvExport.Dialect csvDialect = CsvExport.Dialect.of(dialect);
-        Series series = series(indicator, scope, from, to, window);
+        Series series = series(indicator, scope, from, to, window, asOf);
         // a companion series (avg_ukp_days_all_stays) has the decimals of its indicator
         IndicatorDefinition d = kpis.seriesDefinition(indicator).orElseThrow();
         return CsvExport.response(indicator + "-" + series.scope().replace(':', '-') + ".csv", csvDialect, csv -> {

@@ -3,11 +3,13 @@ package no.ukp.monitor.spc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import no.ukp.monitor.indicator.AsOf;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
@@ -39,7 +41,10 @@ class SpcController {
     private final ReferenceRepository reference;
     private final SpcCharts charts;
 
-    SpcController(KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, SpcCharts charts) {
+    private final AsOf asOf;
+
+    SpcController(KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, SpcCharts charts, AsOf asOf) {
+        this.asOf = asOf;
         this.kpis = kpis;
         this.catalogue = catalogue;
         this.reference = reference;
@@ -59,9 +64,16 @@ class SpcController {
             @Parameter(description = "rebase months YYYY-MM,YYYY-MM: each starts a new phase") @RequestParam(required = false) String phases,
             @Parameter(description = "true: leave moving ranges above 3.267 × their mean out once") @RequestParam(required = false) String screenOutliers,
             @Parameter(description = "the target on the monthly scale for the assurance; default the catalogue's target valid "
-                    + "in the latest month (a yearly one / 12)") @RequestParam(required = false) String target) {
+                    + "in the latest month (a yearly one / 12)") @RequestParam(required = false) String target,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam(required = false) String asOf) {
         IndicatorDefinition definition = definition(indicator);
-        return spc(definition, reference.requireScope(scope), from, to, phases, screenOutliers, target);
+        return spc(definition, reference.requireScope(scope), from, to, phases, screenOutliers, target, asOf);
+    }
+
+    private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
+                    String screenOutliers, String target, String asOf) {
+        Instant instant = AsOf.parse(asOf);
+        return this.asOf.read(instant, () -> spc(definition, resolved, from, to, phases, screenOutliers, target));
     }
 
     private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
@@ -85,11 +97,12 @@ class SpcController {
     ResponseEntity<String> spcCsv(@RequestParam(required = false) String indicator, @RequestParam(defaultValue = "total") String scope,
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String phases, @RequestParam(required = false) String screenOutliers,
-                                  @RequestParam(required = false) String target, @RequestParam(required = false) String dialect) {
+                                  @RequestParam(required = false) String target, @RequestParam(required = false) String dialect,
+                                  @RequestParam(required = false) String asOf) {
         CsvExport.Dialect csvDialect = CsvExport.Dialect.of(dialect);
         IndicatorDefinition d = definition(indicator);
         Scope resolved = reference.requireScope(scope);
-        Spc spc = spc(d, resolved, from, to, phases, screenOutliers, target);
+        Spc spc = spc(d, resolved, from, to, phases, screenOutliers, target, asOf);
         String scopeKey = resolved.key();
         return CsvExport.response("spc-" + spc.indicator() + "-" + scopeKey.replace(':', '-') + ".csv", csvDialect, csv -> {
             csv.header("month", "scope", "indicator", "value", "phase", "mean", "lpl", "upl", "lower_two_sigma", "upper_two_sigma",
