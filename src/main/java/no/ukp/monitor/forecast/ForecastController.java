@@ -3,8 +3,6 @@ package no.ukp.monitor.forecast;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.YearMonth;
-import java.util.List;
-import java.util.stream.Collectors;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
@@ -46,20 +44,10 @@ class ForecastController {
                       @RequestParam(defaultValue = "total") String scope,
                       @Parameter(description = "YYYY; default the year of the latest month with data")
                       @RequestParam(required = false) String year) {
-        IndicatorDefinition definition = definition(indicator);
+        IndicatorDefinition definition = catalogue.requireParameter(indicator);
         var resolved = reference.requireScope(scope);
         YearMonth latest = kpis.requireLatestMonth();
         return forecasts.forecast(definition, resolved, year == null ? latest.getYear() : year(year), latest);
-    }
-
-    private IndicatorDefinition definition(String indicator) {
-        List<IndicatorDefinition> all = catalogue.all();
-        String ids = all.stream().map(IndicatorDefinition::id).collect(Collectors.joining(", "));
-        if (indicator == null || indicator.isBlank()) {
-            throw new InvalidRequest("Parameteren «indicator» mangler: bruk " + ids);
-        }
-        return all.stream().filter(d -> d.id().equals(indicator.strip())).findFirst()
-                .orElseThrow(() -> new InvalidRequest("Ukjent indikator «" + Problems.cut(indicator) + "» i «indicator»: bruk " + ids));
     }
 
     private static int year(String text) {

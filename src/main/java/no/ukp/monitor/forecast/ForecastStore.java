@@ -5,7 +5,6 @@ import static no.ukp.monitor.db.Tables.INDICATOR_FORECAST;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -14,22 +13,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.ukp.monitor.db.tables.records.IndicatorForecastRecord;
+import no.ukp.monitor.indicator.DerivedFigures;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
-import no.ukp.monitor.indicator.TargetStored;
-import no.ukp.monitor.ingest.ImportStored;
-import no.ukp.monitor.reference.ReferenceDataChanged;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
-import no.ukp.monitor.system.BackgroundRefresh;
+import no.ukp.monitor.system.MultiRowInsert;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the table {@code indicator_forecast} (V20) equal to what {@code GET
@@ -43,21 +37,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class ForecastStore {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastStore.class);
-    /** Rows per INSERT statement. */
-    private static final int INSERT_ROWS = 1_000;
-
     private final DSLContext dsl;
     private final KpiRepository kpis;
     private final IndicatorCatalogue catalogue;
     private final ReferenceRepository reference;
     private final Forecasts forecasts;
     private final Clock clock;
-    private final BackgroundRefresh background = new BackgroundRefresh("ukp-forecast-store", this::refresh);
     private final Timer refreshTimer;
     private final AtomicInteger stored = new AtomicInteger();
 
     ForecastStore(DSLContext dsl, KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, Forecasts forecasts,
-                  Clock clock, MeterRegistry registry) {
+                  Clock clock, MeterRegistry registry, DerivedFigures derived) {
         this.dsl = dsl;
         this.kpis = kpis;
         this.catalogue = catalogue;
@@ -68,32 +58,8 @@ public class ForecastStore {
                 .register(registry);
         Gauge.builder("ukp.forecast.stored", stored, AtomicInteger::get)
                 .description("Forecasts (indicator and scope) stored for the dashboards").register(registry);
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void atStart() {
-        background.request("start");
-    }
-
-    @EventListener
-    void afterImport(ImportStored event) {
-        background.request("import " + event.importId());
-    }
-
-    @EventListener
-    void afterTarget(TargetStored event) {
-        background.request("target of " + event.indicator() + " in " + event.scope() + " from " + event.validFrom());
-    }
-
-    /** Scopes follow the reference data, and so do apportioned targets. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void afterReferenceEdit(ReferenceDataChanged event) {
-        background.request("the edit of " + event.number());
-    }
-
-    @PreDestroy
-    void stop() {
-        background.close();
+        // the last: a refresh may run once the store is complete
+        derived.keep("ukp-forecast-store", this::refresh);
     }
 
     /** Computes every forecast anew and replaces the stored ones; the caller waits. */
@@ -119,12 +85,7 @@ public class ForecastStore {
         int count = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             tx.deleteFrom(INDICATOR_FORECAST).execute();
-            int inserted = 0;
-            for (int start = 0; start < rows.size(); start += INSERT_ROWS) {
-                inserted += tx.insertInto(INDICATOR_FORECAST).columns(INDICATOR_FORECAST.fields())
-                        .valuesOfRecords(rows.subList(start, Math.min(rows.size(), start + INSERT_ROWS))).execute();
-            }
-            return inserted;
+            return MultiRowInsert.insert(tx, INDICATOR_FORECAST, rows);
         });
         long nanos = System.nanoTime() - started;
         refreshTimer.record(nanos, TimeUnit.NANOSECONDS);

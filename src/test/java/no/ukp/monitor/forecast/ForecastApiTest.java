@@ -3,8 +3,10 @@ package no.ukp.monitor.forecast;
 import static no.ukp.monitor.db.Tables.INDICATOR_FORECAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import no.ukp.monitor.DatabaseTest;
@@ -124,6 +126,14 @@ class ForecastApiTest {
         assertRejected("indicator=ukp_days&scope=region:atlantis", "«region:atlantis»");
         assertRejected("indicator=ukp_days&year=2025x", "«2025x»", "«year»", "ÅÅÅÅ");
         assertRejected("indicator=ukp_days&year=1999", "«1999»", "«year»");
+    }
+
+    @Test
+    void shouldStoreTheForecastsInTheBackgroundAfterAnImport() {
+        // no refresh asked for: the import's own
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dsl.fetchValue(
+                "SELECT through FROM indicator_forecast WHERE indicator_id = 'ukp_days' AND scope_type = 'total'"))
+                .hasToString("2025-06-01"));
     }
 
     @Test
