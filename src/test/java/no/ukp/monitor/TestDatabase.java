@@ -24,7 +24,7 @@ public final class TestDatabase {
             try {
                 dsl.execute("TRUNCATE monthly_statistics, monthly_statistics_revision, short_term_stays, short_term_stays_revision, "
                         + "snapshot, snapshot_revision, population, population_revision, scope_month_sums, import_message, import, "
-                        + "spc_point, spc_summary, reference_change, approval, approval_figure, approval_revision CASCADE");
+                        + "spc_point, spc_summary, indicator_forecast, reference_change, approval, approval_figure, approval_revision CASCADE");
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !deadlock(e)) {

@@ -34,6 +34,7 @@ final class TargetBenchmark {
                   List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
                   SpcStoreFigure spcStore, Stats xmrEngine, List<PanelQueryLatency.Figure> panels,
                   ReportLatency.Figure report, ExportBenchmark.Result export, List<AnalysisLatency.Figure> analysis,
+                  ForecastLatency.Result forecast,
                   List<Verdicts.Check> checks, double seconds) {
     }
 
@@ -112,6 +113,8 @@ final class TargetBenchmark {
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         List<PanelQueryLatency.Figure> panels = PanelQueryLatency.measure(service, database.timescaledbVersion() != null,
                 new Repetitions(settings.panelWarmup(), settings.panelRepetitions(), settings.budget()), progress);
+        ForecastLatency.Result forecast = ForecastLatency.measure(service.client(), kpiScopes(owner),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         // a report takes seconds: four times the budget, so that five of them fit while they take up to 12 s at 15 s
         ReportLatency.Figure report = ReportLatency.measure(service.client(),
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
@@ -121,9 +124,9 @@ final class TargetBenchmark {
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
 
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
-                spc, spcStore, engine, panels, report, export, analysis, List.of(), seconds(t0));
+                spc, spcStore, engine, panels, report, export, analysis, forecast, List.of(), seconds(t0));
         return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
-                spcStore, engine, panels, report, export, analysis, Verdicts.checks(partial), seconds(t0));
+                spcStore, engine, panels, report, export, analysis, forecast, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

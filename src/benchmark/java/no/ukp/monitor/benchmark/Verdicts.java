@@ -84,6 +84,7 @@ final class Verdicts {
                 + " charts)", String.format(Locale.ROOT, "%.2f s", store.meanSeconds()),
                 String.format(Locale.ROOT, "mean over %d refreshes; max of the last minutes %.2f s", store.refreshes(),
                         store.maxSeconds()), "", null));
+        checks.addAll(ForecastLatency.checks(r.forecast()));
         for (PanelQueryLatency.Figure p : r.panels()) {
             if (!p.applicable()) {
                 checks.add(new Check("Grafana " + p.label(), "n/a", p.note(), "", null));

@@ -5,7 +5,10 @@ import static no.ukp.monitor.db.Tables.INDICATOR;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import no.ukp.monitor.db.tables.records.IndicatorRecord;
+import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.Problems;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +24,20 @@ public class IndicatorCatalogue {
 
     public List<IndicatorDefinition> all() {
         return dsl.selectFrom(INDICATOR).orderBy(INDICATOR.SORT_ORDER, INDICATOR.ID).fetch(IndicatorCatalogue::definition);
+    }
+
+    /**
+     * The indicator a request names in its parameter {@code indicator}; {@link InvalidRequest}, with the
+     * catalogue's ids, where it is missing or unknown.
+     */
+    public IndicatorDefinition requireParameter(String indicator) {
+        List<IndicatorDefinition> all = all();
+        String ids = all.stream().map(IndicatorDefinition::id).collect(Collectors.joining(", "));
+        if (indicator == null || indicator.isBlank()) {
+            throw new InvalidRequest("Parameteren «indicator» mangler: bruk " + ids);
+        }
+        return all.stream().filter(d -> d.id().equals(indicator)).findFirst()
+                .orElseThrow(() -> new InvalidRequest("Ukjent indikator «" + Problems.cut(indicator) + "» i «indicator»: bruk " + ids));
     }
 
     public Optional<IndicatorDefinition> find(String id) {

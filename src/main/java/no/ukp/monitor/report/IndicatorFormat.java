@@ -57,13 +57,13 @@ final class IndicatorFormat {
         };
     }
 
-    /** "Måned", "Hittil i år", "Siste 12 måneder", "Prognose for året". */
+    /** "Måned", "Hittil i år", "Siste 12 måneder", "Enkel framskriving for året" (ytd × 12 / months, not the forecast). */
     static String window(Window window) {
         return switch (window) {
             case MONTH -> "Måned";
             case YTD -> "Hittil i år";
             case ROLLING12 -> "Siste 12 måneder";
-            case PROJECTED_YEAR -> "Prognose for året";
+            case PROJECTED_YEAR -> "Enkel framskriving for året";
         };
     }
 

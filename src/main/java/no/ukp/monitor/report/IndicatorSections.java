@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.ukp.monitor.forecast.Forecast;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
 import no.ukp.monitor.indicator.Kpis;
@@ -28,10 +29,12 @@ final class IndicatorSections {
      * @param trend   the series in the status window over the chart axis
      * @param monthly the series of single months over the chart axis, for the XmR chart
      * @param markers the starts of the measures linked to the indicator, drawn on both charts
+     * @param forecast the forecast of the month's year from the months up to the report's
      */
     static MonthlyReport.IndicatorSection section(Kpis.Indicator indicator, List<KpiRepository.Point> trend,
                                                   List<KpiRepository.Point> monthly, YearMonth month, List<YearMonth> axis,
-                                                  Integer baselineYear, int minPoints, List<ReportCharts.Marker> markers) {
+                                                  Integer baselineYear, int minPoints, List<ReportCharts.Marker> markers,
+                                                  Forecast forecast) {
         IndicatorDefinition definition = indicator.definition();
         String id = definition.id();
         Window window = indicator.statusWindow();
@@ -64,7 +67,25 @@ final class IndicatorSections {
                 IndicatorFormat.window(window) + ", " + NorwegianFormat.monthRange(axis.get(0), month) + ", med mål",
                 trendSvg, spcSvg, spc(chart, indicator, minPoints), mdc(chart, indicator, month, baselineYear),
                 markers.isEmpty() ? null : "Stiplet lilla linje: start for " + NorwegianFormat.list(markers.stream()
-                        .map(m -> "tiltak " + m.label() + " (" + NorwegianFormat.month(m.month()) + ")").toList()) + ".");
+                        .map(m -> "tiltak " + m.label() + " (" + NorwegianFormat.month(m.month()) + ")").toList()) + ".",
+                forecast(definition, forecast));
+    }
+
+    /**
+     * "Prognose for 2025 (Holt-Winters, …): 1 234, 80 % intervall 1 100–1 350, sannsynlighet for å nå målet 73 %";
+     * where there is none, why.
+     */
+    static String forecast(IndicatorDefinition definition, Forecast forecast) {
+        String head = "Prognose for " + forecast.year();
+        if (forecast.forecast() == null) {
+            return head + ": ingen. " + forecast.reason() + ".";
+        }
+        return head + " (" + forecast.method() + "): " + IndicatorFormat.value(definition, BigDecimal.valueOf(forecast.forecast()))
+                + ", 80" + NorwegianFormat.SPACE + "% intervall "
+                + IndicatorFormat.value(definition, BigDecimal.valueOf(forecast.lower80())) + "–"
+                + IndicatorFormat.value(definition, BigDecimal.valueOf(forecast.upper80()))
+                + (forecast.probabilityTargetMet() == null ? ", ingen målsetning"
+                        : ", sannsynlighet for å nå målet " + NorwegianFormat.percent(BigDecimal.valueOf(forecast.probabilityTargetMet()), 0));
     }
 
     /** The indicator's row of the "Making Data Count" summary table. */
@@ -96,10 +117,10 @@ final class IndicatorSections {
                 MdcIcons.assurance(chart.assurance(), "Måloppnåelse: " + assurance), assurance, latest, target, mean);
     }
 
-    /** The figures beside the value: the year's projection, the companion series over all stays. */
+    /** The figures beside the value: the year's simple projection (ytd × 12 / months), the companion series over all stays. */
     private static String extra(Kpis.Indicator indicator, YearMonth month) {
         if (indicator.definition().windows().contains(Window.PROJECTED_YEAR)) {
-            return "Prognose for " + month.getYear() + ": " + value(indicator, Window.PROJECTED_YEAR)
+            return "Enkel framskriving for " + month.getYear() + ": " + value(indicator, Window.PROJECTED_YEAR)
                     + " · hittil i år: " + value(indicator, Window.YTD);
         }
         if (indicator.valuesAllStays() != null) {

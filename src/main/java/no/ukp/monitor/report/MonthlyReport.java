@@ -36,11 +36,12 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
 
     /**
      * One indicator: name, target, the rolling-12 and the month's value, status, notes, the
-     * trend and SPC charts, the SPC verdicts and its row of the "Making Data Count" summary.
+     * trend and SPC charts, the SPC verdicts and its row of the "Making Data Count" summary, and
+     * the forecast of the month's year (forecast.ForecastEngine) in words.
      */
     record IndicatorSection(String id, String name, String targetText, String rolling12, String monthValue,
                             String extra, Status status, String statusNote, String note, String trendCaption,
-                            String trendSvg, String spcSvg, Spc spc, MdcRow mdc, String markerNote) {
+                            String trendSvg, String spcSvg, Spc spc, MdcRow mdc, String markerNote, String forecast) {
     }
 
     /**

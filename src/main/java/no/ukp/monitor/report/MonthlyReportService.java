@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.ukp.monitor.analysis.AnalysisRepository;
+import no.ukp.monitor.forecast.Forecasts;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
@@ -58,11 +59,13 @@ class MonthlyReportService {
     private final MeasureEffect effects;
     private final IndicatorCatalogue catalogue;
     private final AnalysisRepository analysis;
+    private final Forecasts forecasts;
 
     MonthlyReportService(KpiRepository kpis, ReferenceRepository reference, ReportRepository data, ReportRenderer renderer,
                          Clock clock, SpcProperties spc, MeasureRepository measures, MeasureEffect effects,
-                         IndicatorCatalogue catalogue, AnalysisRepository analysis) {
+                         IndicatorCatalogue catalogue, AnalysisRepository analysis, Forecasts forecasts) {
         this.analysis = analysis;
+        this.forecasts = forecasts;
         this.measures = measures;
         this.effects = effects;
         this.catalogue = catalogue;
@@ -147,7 +150,8 @@ class MonthlyReportService {
         List<MonthlyReport.IndicatorSection> sections = k.indicators().stream()
                 .map(i -> IndicatorSections.section(i, kpis.series(i.id(), scope, i.statusWindow(), axis.get(0), month),
                         kpis.series(i.id(), scope, Window.MONTH, axis.get(0), month), month, axis, baselineYear, spc.minPoints(),
-                        plan.markers().getOrDefault(i.id(), List.of())))
+                        plan.markers().getOrDefault(i.id(), List.of()),
+                        forecasts.forecast(i.definition(), scope, month.getYear(), month)))
                 .toList();
 
         List<ReportRepository.ImportUsed> imports = data.importsUsed(scope.municipalities(),

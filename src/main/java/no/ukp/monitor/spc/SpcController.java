@@ -119,13 +119,7 @@ class SpcController {
     }
 
     private IndicatorDefinition definition(String indicator) {
-        List<IndicatorDefinition> all = catalogue.all();
-        String ids = all.stream().map(IndicatorDefinition::id).collect(Collectors.joining(", "));
-        if (indicator == null || indicator.isBlank()) {
-            throw new InvalidRequest("Parameteren «indicator» mangler: bruk " + ids);
-        }
-        IndicatorDefinition definition = all.stream().filter(d -> d.id().equals(indicator)).findFirst()
-                .orElseThrow(() -> new InvalidRequest("Ukjent indikator «" + Problems.cut(indicator) + "» i «indicator»: bruk " + ids));
+        IndicatorDefinition definition = catalogue.requireParameter(indicator);
         if (!definition.windows().contains(Window.MONTH)) {
             throw new InvalidRequest("Indikatoren «" + indicator + "» har ingen månedsverdier å lage SPC av");
         }

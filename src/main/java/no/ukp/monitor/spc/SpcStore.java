@@ -6,7 +6,6 @@ import static no.ukp.monitor.db.Tables.SPC_SUMMARY;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -16,26 +15,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import no.ukp.monitor.indicator.DerivedFigures;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
 import no.ukp.monitor.indicator.KpiRepository;
-import no.ukp.monitor.indicator.TargetStored;
 import no.ukp.monitor.indicator.Window;
-import no.ukp.monitor.ingest.ImportStored;
-import no.ukp.monitor.reference.ReferenceDataChanged;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
-import no.ukp.monitor.system.BackgroundRefresh;
+import no.ukp.monitor.system.MultiRowInsert;
 import no.ukp.monitor.db.tables.records.SpcPointRecord;
 import no.ukp.monitor.db.tables.records.SpcSummaryRecord;
 import org.jooq.DSLContext;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,15 +49,12 @@ public class SpcStore {
     private final ReferenceRepository reference;
     private final SpcCharts charts;
     private final Clock clock;
-    /** Rows per INSERT statement. */
-    private static final int INSERT_ROWS = 1_000;
 
-    private final BackgroundRefresh background = new BackgroundRefresh("ukp-spc-store", this::refresh);
     private final Timer refreshTimer;
     private final AtomicInteger stored = new AtomicInteger();
 
     SpcStore(DSLContext dsl, KpiRepository kpis, IndicatorCatalogue catalogue, ReferenceRepository reference, SpcCharts charts,
-             Clock clock, MeterRegistry registry) {
+             Clock clock, MeterRegistry registry, DerivedFigures derived) {
         this.dsl = dsl;
         this.kpis = kpis;
         this.catalogue = catalogue;
@@ -76,32 +65,8 @@ public class SpcStore {
                 .register(registry);
         Gauge.builder("ukp.spc.charts", stored, AtomicInteger::get)
                 .description("SPC charts (indicator and scope) stored for the dashboards").register(registry);
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void atStart() {
-        background.request("start");
-    }
-
-    @EventListener
-    void afterImport(ImportStored event) {
-        background.request("import " + event.importId());
-    }
-
-    @EventListener
-    void afterTarget(TargetStored event) {
-        background.request("target of " + event.indicator() + " in " + event.scope() + " from " + event.validFrom());
-    }
-
-    /** Scopes follow the reference data: a municipality added, moved or renamed changes the charts too. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void afterReferenceEdit(ReferenceDataChanged event) {
-        background.request("the edit of " + event.number());
-    }
-
-    @PreDestroy
-    void stop() {
-        background.close();
+        // the last: a refresh may run once the store is complete
+        derived.keep("ukp-spc-store", this::refresh);
     }
 
     /** Computes every chart anew and replaces the stored ones; the caller waits. */
@@ -156,7 +121,7 @@ public class SpcStore {
                         point.variation().key()));
             }
         }
-        return insert(tx, SPC_POINT, rows);
+        return MultiRowInsert.insert(tx, SPC_POINT, rows);
     }
 
     private static int storeSummaries(DSLContext tx, List<Charted> computed, YearMonth from, YearMonth to, OffsetDateTime now) {
@@ -169,16 +134,6 @@ public class SpcStore {
                     chart.variation() == null ? null : chart.variation().key(), chart.variationWords(),
                     chart.assurance() == null ? null : chart.assurance().key(), chart.assuranceWords(), now));
         }
-        return insert(tx, SPC_SUMMARY, rows);
-    }
-
-    /** Multi-row INSERTs of {@value #INSERT_ROWS} rows each: one statement per chunk, not one per row. */
-    private static <R extends TableRecord<R>> int insert(DSLContext tx, Table<R> table, List<R> rows) {
-        int stored = 0;
-        for (int start = 0; start < rows.size(); start += INSERT_ROWS) {
-            stored += tx.insertInto(table).columns(table.fields())
-                    .valuesOfRecords(rows.subList(start, Math.min(rows.size(), start + INSERT_ROWS))).execute();
-        }
-        return stored;
+        return MultiRowInsert.insert(tx, SPC_SUMMARY, rows);
     }
 }

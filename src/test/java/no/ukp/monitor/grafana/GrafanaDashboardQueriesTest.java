@@ -42,6 +42,7 @@ import no.ukp.monitor.grafana.GrafanaFiles.Query;
 import no.ukp.monitor.grafana.GrafanaSql.Variable;
 import no.ukp.monitor.grafana.GrafanaVariables.Option;
 import no.ukp.monitor.spc.SpcChart;
+import no.ukp.monitor.forecast.ForecastStore;
 import no.ukp.monitor.spc.SpcStore;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,7 @@ class GrafanaDashboardQueriesTest {
     static final String INDICATOR = "indikator";
     private static final Logger log = LoggerFactory.getLogger(GrafanaDashboardQueriesTest.class);
     private static final Pattern INDICATOR_VIEWS = Pattern.compile(
-            "\\b(indicator_value|indicator_status|indicator_coverage|spc_summary)\\b");
+            "\\b(indicator_value|indicator_status|indicator_coverage|spc_summary|indicator_forecast)\\b");
     /** The colours of "Making Data Count": blue improvement / pass, orange concern / fail, grey common cause / hit and miss. */
     private static final Map<String, String> MDC_COLOURS = Map.of(
             SpcChart.Variation.SPECIAL_CAUSE_IMPROVEMENT.words(), "#0072C6", SpcChart.Variation.SPECIAL_CAUSE_CONCERN.words(), "#FF6600",
@@ -107,6 +108,8 @@ class GrafanaDashboardQueriesTest {
     DataSource dataSource;
     @Autowired
     SpcStore spcStore;
+    @Autowired
+    ForecastStore forecastStore;
 
     private GrafanaFixture fixture;
     private Connection reader;
@@ -126,6 +129,7 @@ class GrafanaDashboardQueriesTest {
         fixture = new GrafanaFixture(rest, dsl);
         fixture.load();
         spcStore.refresh(); // as after every import, but waited for
+        forecastStore.refresh();
         now = Instant.now();
         String url;
         try (Connection owner = dataSource.getConnection()) {
@@ -463,7 +467,7 @@ class GrafanaDashboardQueriesTest {
                 Map<String, Map<String, Object>> byWindow = new HashMap<>();
                 windows.maps().forEach(row -> byWindow.put((String) row.get("Vindu"), row));
                 Map<String, String> windowLabels = Map.of("month", "Valgt måned", "ytd", "Hittil i år", "rolling12", "Siste 12 måneder",
-                        "projectedYear", "Prognose for hele året");
+                        "projectedYear", "Enkel framskriving for året");
                 assertThat(byWindow).as("a row per window and the targets").hasSize(windowLabels.size() + 1);
                 for (JsonNode indicator : api.path("indicators")) {
                     Display d = display.get(indicator.path("id").asText());
@@ -1036,6 +1040,52 @@ class GrafanaDashboardQueriesTest {
                 SpcChart.Variation.values().length + SpcChart.Assurance.values().length);
     }
 
+    /**
+     * «UKP – måloppnåelse» shows each indicator's forecast of the year from the forecasts the service stores
+     * (indicator_forecast): the figures of {@code /api/v1/analysis/forecast} without {@code year}, rounded as the
+     * indicator is shown, or no figures and the API's reason where the history is too short.
+     */
+    @Test
+    void shouldShowTheApisForecastOnMaloppnaelse() {
+        Dashboard maloppnaelse = GrafanaFiles.dashboard("ukp-maloppnaelse");
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(maloppnaelse, options);
+        JsonNode panel = panelWithColumn(maloppnaelse, "Sannsynlighet for å nå målet (%)");
+        String region = dsl.fetchOne("SELECT region_id FROM municipality WHERE number = ?", fixture.lateMunicipality).get(0, String.class);
+        int compared = 0;
+        for (String scope : List.of("total", "region:" + region, "municipality:" + fixture.municipalities.get(0),
+                "municipality:" + fixture.lateMunicipality, "municipality:" + fixture.gapMunicipality)) {
+            Map<String, Variable> variables = new LinkedHashMap<>(defaults);
+            variables.put("omraade", option(maloppnaelse, "omraade", options, scope));
+            Map<String, Map<String, Object>> rows = new HashMap<>();
+            run(panel.path("targets").get(0).path("rawSql").asText(), context(maloppnaelse, variables), "måloppnåelse forecast " + scope)
+                    .maps().forEach(row -> rows.put((String) row.get("Indikator"), row));
+            assertThat(rows.keySet()).as("a row per indicator").containsExactlyInAnyOrderElementsOf(
+                    display.values().stream().map(Display::shortName).toList());
+            for (Display d : display.values()) {
+                String at = d.id() + " " + scope;
+                JsonNode api = api("/api/v1/analysis/forecast?indicator=" + d.id() + "&scope=" + scope);
+                Map<String, Object> row = rows.get(d.shortName());
+                assertThat(((Number) row.get("År")).intValue()).as(at + " year").isEqualTo(api.path("year").asInt());
+                assertShown(row.get("Prognose"), api.path("forecast"), d, at + " forecast");
+                assertShown(row.get("80 % intervall fra"), api.path("lower80"), d, at + " lower80");
+                assertShown(row.get("80 % intervall til"), api.path("upper80"), d, at + " upper80");
+                assertShown(row.get("Mål"), api.path("target"), d, at + " target");
+                JsonNode probability = api.path("probabilityTargetMet");
+                assertThat(row.get("Sannsynlighet for å nå målet (%)") == null ? null
+                        : new BigDecimal(row.get("Sannsynlighet for å nå målet (%)").toString())).as(at + " probability")
+                        .isEqualTo(probability.isNull() ? null : probability.decimalValue().movePointRight(2).setScale(0, RoundingMode.HALF_UP));
+                assertThat(row.get("Metode")).as(at + " method").isEqualTo(api.path("method").isNull() ? null : api.path("method").asText());
+                assertThat(row.get("Merknad")).as(at + " reason").isEqualTo(api.path("reason").isNull() ? null : api.path("reason").asText());
+                JsonNode mase = api.path("backtest").path("mase");
+                assertThat(row.get("MASE (backtest)") == null ? null : new BigDecimal(row.get("MASE (backtest)").toString()))
+                        .as(at + " MASE").isEqualTo(mase.isNumber() ? mase.decimalValue().setScale(2, RoundingMode.HALF_UP) : null);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(5 * display.size());
+    }
+
     /** A double as the API and the database both hold it: the same double, or both absent. */
     private static void assertDouble(Object shown, JsonNode api, String what) {
         if (api == null || api.isMissingNode() || api.isNull()) {
@@ -1151,7 +1201,7 @@ class GrafanaDashboardQueriesTest {
                     }
                 }
                 assertThat(added).isEqualTo(3 * units.size());
-                assertThat(tables).as("kommuner's two tables, måloppnåelse's windows and SPC, utvikling's status timeline").isEqualTo(5);
+                assertThat(tables).as("kommuner's two tables, måloppnåelse's windows, SPC and forecast, utvikling's status timeline").isEqualTo(6);
             } finally {
                 owner.rollback();
             }

@@ -66,7 +66,10 @@ class MonthlyReportTest {
             assertThat(text).contains("UKP – månedsrapport", "juni 2025", "Helsefellesskapet");
             assertThat(text).contains(NAMES);
             // rolling 12 months and the month, as computed by hand in ReportFixture
-            assertThat(text).contains(nb("1 900"), "130", "Prognose for 2025: 1\u00a0880", "hittil i år: 940");
+            assertThat(text).contains(nb("1 900"), "130", "Enkel framskriving for 2025: 1\u00a0880", "hittil i år: 940");
+            // 24 months of history: too few for the forecast, and the report says so
+            assertThat(text).contains("Prognose for 2025: ingen. For kort historikk til prognose for 2025: trenger minst 41 "
+                    + "sammenhengende måneder med data, har 24.");
             assertThat(text).contains(nb("75,9 %"), nb("72,0 %"));
             assertThat(text).contains(nb("2,47 døgn"), nb("1,86 døgn"));
             assertThat(text).contains(nb("35,6 %"), nb("32,0 %"));
