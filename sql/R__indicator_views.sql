@@ -85,7 +85,7 @@ DROP VIEW IF EXISTS monthly_statistics_as_of;
 -- in a transaction and every view below reads the facts, the population, the reference data and
 -- the target versions as they were recorded at or before T; without it (the normal case) they read
 -- what is stored now. The arithmetic is the same either way: only these source views switch.
---   monthly_statistics_as_of, short_term_stays_as_of, population_as_of
+--   monthly_statistics_as_of, short_term_stays_as_of, population_as_of (keys, values, import_id)
 --                        per key the latest revision recorded at or before T, left out when that
 --                        revision is a deletion (an undone import); now: the fact tables
 --   municipality_as_of   (number, name, region_id, member_from) each municipality as it was at T,
@@ -106,21 +106,22 @@ AS $$ SELECT CAST(NULLIF(current_setting('ukp.as_of', true), '') AS TIMESTAMP WI
 
 -- (each view first with its columns, for jOOQ's code generator; see "LATERAL" above)
 CREATE VIEW monthly_statistics_as_of AS
-SELECT month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, readmissions_30d
+SELECT month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, readmissions_30d, import_id
 FROM monthly_statistics;
 CREATE VIEW short_term_stays_as_of AS
-SELECT month, municipality, unit, discharges, los_days FROM short_term_stays;
+SELECT month, municipality, unit, discharges, los_days, import_id FROM short_term_stays;
 CREATE VIEW population_as_of AS
-SELECT year, municipality, population FROM population;
+SELECT year, municipality, population, import_id FROM population;
 CREATE VIEW municipality_as_of AS
 SELECT number, name, region_id, member_from FROM municipality;
 -- [jooq ignore start]
 CREATE OR REPLACE VIEW monthly_statistics_as_of AS
-SELECT month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, readmissions_30d
+SELECT month, municipality, area, ukp_stays, zero_day_stays, ukp_days, discharged_home, readmissions_30d, import_id
 FROM monthly_statistics
 WHERE ukp_as_of() IS NULL
 UNION ALL
-SELECT r.month, r.municipality, r.area, r.ukp_stays, r.zero_day_stays, r.ukp_days, r.discharged_home, r.readmissions_30d
+SELECT r.month, r.municipality, r.area, r.ukp_stays, r.zero_day_stays, r.ukp_days, r.discharged_home, r.readmissions_30d,
+       r.import_id
 FROM (SELECT DISTINCT ON (month, municipality, area) *
       FROM monthly_statistics_revision
       WHERE ukp_as_of() IS NOT NULL AND recorded_at <= ukp_as_of()
@@ -128,11 +129,11 @@ FROM (SELECT DISTINCT ON (month, municipality, area) *
 WHERE NOT r.deleted;
 
 CREATE OR REPLACE VIEW short_term_stays_as_of AS
-SELECT month, municipality, unit, discharges, los_days
+SELECT month, municipality, unit, discharges, los_days, import_id
 FROM short_term_stays
 WHERE ukp_as_of() IS NULL
 UNION ALL
-SELECT r.month, r.municipality, r.unit, r.discharges, r.los_days
+SELECT r.month, r.municipality, r.unit, r.discharges, r.los_days, r.import_id
 FROM (SELECT DISTINCT ON (month, municipality, unit) *
       FROM short_term_stays_revision
       WHERE ukp_as_of() IS NOT NULL AND recorded_at <= ukp_as_of()
@@ -140,11 +141,11 @@ FROM (SELECT DISTINCT ON (month, municipality, unit) *
 WHERE NOT r.deleted;
 
 CREATE OR REPLACE VIEW population_as_of AS
-SELECT year, municipality, population
+SELECT year, municipality, population, import_id
 FROM population
 WHERE ukp_as_of() IS NULL
 UNION ALL
-SELECT r.year, r.municipality, r.population
+SELECT r.year, r.municipality, r.population, r.import_id
 FROM (SELECT DISTINCT ON (year, municipality) *
       FROM population_revision
       WHERE ukp_as_of() IS NOT NULL AND recorded_at <= ukp_as_of()

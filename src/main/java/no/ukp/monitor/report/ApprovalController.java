@@ -35,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalController {
 
     private final Approvals approvals;
+    private final ApprovalRepository kept;
 
-    ApprovalController(Approvals approvals) {
+    ApprovalController(Approvals approvals, ApprovalRepository kept) {
         this.approvals = approvals;
+        this.kept = kept;
     }
 
     /** The body of {@code POST /api/v1/approvals}. */
@@ -47,7 +49,7 @@ class ApprovalController {
     /** One approved month with what changed since: {@code revisedSince} is true when any kept figure differs now. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ApprovalDetail(String month, OffsetDateTime approvedAt, String approvedBy, String note, String reportSha256,
-                          boolean revisedSince, List<Approvals.Change> changes) {
+                          boolean revisedSince, List<ApprovalRepository.Change> changes) {
     }
 
     @Operation(summary = "Approve a month for the steering committee (admin)",
@@ -55,7 +57,7 @@ class ApprovalController {
                     + "sha256, who and when, and the figures of every scope as they are now. Takes the import lock. 409 when "
                     + "the month is approved already; 404 when the month has no data.")
     @PostMapping
-    ResponseEntity<Approvals.Approval> approve(@RequestBody ApprovalRequest request, Principal user) {
+    ResponseEntity<ApprovalRepository.Approval> approve(@RequestBody ApprovalRequest request, Principal user) {
         if (request == null || request.month() == null || request.month().isBlank()) {
             throw new InvalidRequest("Oppgi måneden som skal godkjennes: {\"month\": \"YYYY-MM\"}");
         }
@@ -64,20 +66,20 @@ class ApprovalController {
             throw new InvalidRequest("Merknaden er for lang: høyst 2000 tegn (fikk " + request.note().length() + ")");
         }
         approvals.requireData(month);
-        Approvals.Approval approval = approvals.approve(month, request.note(), user.getName());
+        ApprovalRepository.Approval approval = approvals.approve(month, request.note(), user.getName());
         return ResponseEntity.created(URI.create("/api/v1/approvals/" + month)).body(approval);
     }
 
     @GetMapping
-    List<Approvals.Approval> list() {
-        return approvals.list();
+    List<ApprovalRepository.Approval> list() {
+        return kept.list();
     }
 
     @GetMapping("/{month}")
     ApprovalDetail get(@PathVariable String month) {
         YearMonth m = RequestMonth.parse("month", month);
-        Approvals.Approval approval = approvals.find(m).orElseThrow(() -> notApproved(m));
-        List<Approvals.Change> changes = approvals.changes(m);
+        ApprovalRepository.Approval approval = kept.find(m).orElseThrow(() -> notApproved(m));
+        List<ApprovalRepository.Change> changes = kept.changes(m);
         return new ApprovalDetail(approval.month(), approval.approvedAt(), approval.approvedBy(), approval.note(),
                 approval.reportSha256(), !changes.isEmpty(), changes);
     }
@@ -89,7 +91,7 @@ class ApprovalController {
         YearMonth m = RequestMonth.parse("month", month);
         ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new InvalidRequest(
                 "Ukjent format «" + Problems.cut(format) + "»: bruk pdf eller html"));
-        byte[] report = approvals.report(m, type).orElseThrow(() -> notApproved(m));
+        byte[] report = kept.report(m, type).orElseThrow(() -> notApproved(m));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, type.mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ukp-manedsrapport-" + m + "-godkjent." + type.extension() + "\"")

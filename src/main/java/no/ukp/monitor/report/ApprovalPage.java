@@ -38,8 +38,12 @@ class ApprovalPage {
     private final IndicatorCatalogue catalogue;
     private final ReferenceRepository reference;
 
-    ApprovalPage(Approvals approvals, MonthlyReportService reports, IndicatorCatalogue catalogue, ReferenceRepository reference) {
+    private final ApprovalRepository kept;
+
+    ApprovalPage(Approvals approvals, ApprovalRepository kept, MonthlyReportService reports, IndicatorCatalogue catalogue,
+                 ReferenceRepository reference) {
         this.approvals = approvals;
+        this.kept = kept;
         this.reports = reports;
         this.catalogue = catalogue;
         this.reference = reference;
@@ -50,14 +54,9 @@ class ApprovalPage {
                int changes) {
     }
 
-    /** A kept figure that differs now, in words. */
-    record ChangeRow(String scope, String indicator, String window, String approved, String now, String approvedStatus,
-                     String status) {
-    }
-
     @GetMapping
     String page(Model model) {
-        List<Row> rows = approvals.list().stream().map(this::row).toList();
+        List<Row> rows = kept.list().stream().map(this::row).toList();
         model.addAttribute("rows", rows);
         YearMonth latest = reports.latestMonth().orElse(null);
         model.addAttribute("latest", latest == null ? null : latest.toString());
@@ -79,7 +78,7 @@ class ApprovalPage {
             error = "Bare den siste måneden med data kan godkjennes her; det er kommet nye data siden siden ble lastet. Se over og prøv igjen.";
         } else {
             try {
-                Approvals.Approval approval = approvals.approve(m, note, user.getName());
+                ApprovalRepository.Approval approval = approvals.approve(m, note, user.getName());
                 message = "Rapporten for " + NorwegianFormat.month(m) + " er godkjent for ASU og lagret (sjekksum "
                         + approval.reportSha256().substring(0, 12) + "…).";
             } catch (AlreadyExists e) {
@@ -96,9 +95,9 @@ class ApprovalPage {
     @GetMapping("/{month}")
     String month(@PathVariable String month, Model model) {
         YearMonth m = RequestMonth.parse("måned", month);
-        Approvals.Approval approval = approvals.find(m).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
+        ApprovalRepository.Approval approval = kept.find(m).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
         model.addAttribute("row", row(approval));
-        model.addAttribute("changes", approvals.changes(m).stream().map(this::changeRow).toList());
+        model.addAttribute("changes", ApprovalChanges.rows(kept.changes(m), catalogue, reference));
         return "approval/month";
     }
 
@@ -107,36 +106,16 @@ class ApprovalPage {
     ResponseEntity<byte[]> report(@PathVariable String month, @RequestParam(defaultValue = "pdf") String format) {
         YearMonth m = RequestMonth.parse("måned", month);
         ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new NotFound("Ukjent format " + format));
-        byte[] report = approvals.report(m, type).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
+        byte[] report = kept.report(m, type).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, type.mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ukp-manedsrapport-" + m + "-godkjent." + type.extension() + "\"")
                 .body(report);
     }
 
-    private Row row(Approvals.Approval a) {
+    private Row row(ApprovalRepository.Approval a) {
         YearMonth month = YearMonth.parse(a.month());
         return new Row(a.month(), NorwegianFormat.month(month), NorwegianFormat.dateTime(a.approvedAt()), a.approvedBy(), a.note(),
-                a.reportSha256(), approvals.changes(month).size());
+                a.reportSha256(), kept.changes(month).size());
     }
 
-    private ChangeRow changeRow(Approvals.Change c) {
-        IndicatorDefinition indicator = catalogue.find(c.indicator()).orElse(null);
-        // a region and a municipality may share a name (Trondheim): the kind goes with it
-        String scope = reference.scope(c.scope()).map(s -> switch (s.type()) {
-            case TOTAL -> s.name();
-            case REGION -> s.name() + " (region)";
-            case MUNICIPALITY -> s.name() + " (kommune)";
-        }).orElse(c.scope());
-        String window = Window.of(c.window()).map(IndicatorFormat::window).orElse(c.window());
-        return new ChangeRow(scope, indicator == null ? c.indicator() : indicator.name(), window,
-                value(indicator, c.approvedValue()), value(indicator, c.value()), status(c.approvedStatus()), status(c.status()));
-    }
-
-    private static String value(IndicatorDefinition indicator, BigDecimal value) {
-        return value == null ? "–" : indicator == null ? value.toPlainString() : IndicatorFormat.value(indicator, value);
-    }
-
-    private static String status(String key) {
-        return key == null ? "–" : Status.of(key).text();
-    }
 }

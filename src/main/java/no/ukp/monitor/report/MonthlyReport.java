@@ -18,7 +18,16 @@ record MonthlyReport(String month, String monthText, String scopeKey, String sco
                      String measurementStartText, boolean beforeMeasurementStart,
                      List<IndicatorSection> indicators, Breakdown breakdown, CoverageSection coverage,
                      String readmissionNote, List<ImportLine> imports, int olderImports, List<PlanLine> plan,
-                     ChangeSection change) {
+                     ChangeSection change, String chosenInstant, Approval approval) {
+
+    /**
+     * The month is approved for the committee: when and by whom, and the figures of the report's
+     * scope and its parts that changed since, old → new (at most {@link #MAX_CHANGES}; {@code more} the rest).
+     */
+    record Approval(String approvedAt, String approvedBy, List<ApprovalChanges.Row> changes, int more) {
+
+        static final int MAX_CHANGES = 40;
+    }
 
     /** A status as colour (css class) and the committee's words. */
     record Status(String code, String text, String word) {

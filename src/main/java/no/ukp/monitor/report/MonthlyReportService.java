@@ -3,6 +3,7 @@ package no.ukp.monitor.report;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +61,13 @@ class MonthlyReportService {
     private final IndicatorCatalogue catalogue;
     private final AnalysisRepository analysis;
     private final Forecasts forecasts;
+    private final ApprovalRepository approvals;
 
     MonthlyReportService(KpiRepository kpis, ReferenceRepository reference, ReportRepository data, ReportRenderer renderer,
                          Clock clock, SpcProperties spc, MeasureRepository measures, MeasureEffect effects,
-                         IndicatorCatalogue catalogue, AnalysisRepository analysis, Forecasts forecasts) {
+                         IndicatorCatalogue catalogue, AnalysisRepository analysis, Forecasts forecasts,
+                         ApprovalRepository approvals) {
+        this.approvals = approvals;
         this.analysis = analysis;
         this.forecasts = forecasts;
         this.measures = measures;
@@ -80,6 +84,14 @@ class MonthlyReportService {
     /** The report of a month and scope as a PDF or a stand-alone HTML page. */
     byte[] render(YearMonth month, Scope scope, ReportFormat format) {
         return render(build(month, scope), format);
+    }
+
+    /**
+     * The report as the data stood at {@code asOf} (null: now). The caller runs this inside
+     * {@link no.ukp.monitor.indicator.AsOf#read}, so that every view reads the data of that instant.
+     */
+    byte[] render(YearMonth month, Scope scope, ReportFormat format, Instant asOf) {
+        return render(build(month, scope, asOf), format);
     }
 
     byte[] render(MonthlyReport report, ReportFormat format) {
@@ -120,6 +132,10 @@ class MonthlyReportService {
     }
 
     MonthlyReport build(YearMonth month, Scope scope) {
+        return build(month, scope, null);
+    }
+
+    MonthlyReport build(YearMonth month, Scope scope, Instant asOf) {
         Kpis k = kpis.kpis(month, scope);
         Map<String, Municipality> municipalities = reference.municipalities().stream()
                 .collect(Collectors.toMap(Municipality::number, Function.identity()));
@@ -167,7 +183,24 @@ class MonthlyReportService {
                 readmissionNote,
                 imports.stream().limit(MAX_IMPORTS).map(MonthlyReportService::importLine).toList(),
                 Math.max(0, imports.size() - MAX_IMPORTS), plan.lines(),
-                ChangeSections.section(analysis.decomposition(scope, month, Window.YTD)));
+                ChangeSections.section(analysis.decomposition(scope, month, Window.YTD)),
+                asOf == null ? null : NorwegianFormat.dateTime(asOf.atOffset(java.time.ZoneOffset.UTC)),
+                approval(month, scope));
+    }
+
+    /** The approval of the month, with the changes since in the report's scope and its parts; null when not approved. */
+    private MonthlyReport.Approval approval(YearMonth month, Scope scope) {
+        return approvals.find(month).map(a -> {
+            List<ApprovalRepository.Change> changes = approvals.changes(month).stream()
+                    .filter(c -> scope.type() == ScopeType.TOTAL || c.scope().equals(scope.key())
+                            || scope.municipalities().contains(c.scope().substring(c.scope().indexOf(':') + 1))
+                            && c.scope().startsWith(ScopeType.MUNICIPALITY.key() + ":"))
+                    .toList();
+            List<ApprovalChanges.Row> rows = ApprovalChanges.rows(changes.stream().limit(MonthlyReport.Approval.MAX_CHANGES).toList(),
+                    catalogue, reference);
+            return new MonthlyReport.Approval(NorwegianFormat.dateTime(a.approvedAt()), a.approvedBy(), rows,
+                    Math.max(0, changes.size() - MonthlyReport.Approval.MAX_CHANGES));
+        }).orElse(null);
     }
 
     /** The statuses per region of the total, or per municipality of a region; none for a municipality. */

@@ -3,7 +3,9 @@ package no.ukp.monitor.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.YearMonth;
+import no.ukp.monitor.indicator.AsOf;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.InvalidRequest;
@@ -26,9 +28,12 @@ class ReportController {
     private final MonthlyReportService reports;
     private final ReferenceRepository reference;
 
-    ReportController(MonthlyReportService reports, ReferenceRepository reference) {
+    private final AsOf asOf;
+
+    ReportController(MonthlyReportService reports, ReferenceRepository reference, AsOf asOf) {
         this.reports = reports;
         this.reference = reference;
+        this.asOf = asOf;
     }
 
     @Operation(summary = "The monthly KPI status report for the steering committee, in Norwegian",
@@ -38,15 +43,19 @@ class ReportController {
     ResponseEntity<byte[]> monthly(
             @Parameter(description = "YYYY-MM; default the latest month with data") @RequestParam(required = false) String month,
             @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
-            @Parameter(description = "pdf | html") @RequestParam(defaultValue = "pdf") String format) {
+            @Parameter(description = "pdf | html") @RequestParam(defaultValue = "pdf") String format,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam(required = false) String asOf) {
         ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new InvalidRequest(
                 "Ukjent format «" + Problems.cut(format) + "»: bruk pdf eller html"));
         Scope resolved = reference.requireScope(scope);
-        YearMonth m = month(month);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, type.mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + MonthlyReportService.fileName(m, resolved, type) + "\"")
-                .body(reports.render(m, resolved, type));
+        Instant instant = AsOf.parse(asOf);
+        return this.asOf.read(instant, () -> {
+            YearMonth m = month(month);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_TYPE, type.mediaType)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + MonthlyReportService.fileName(m, resolved, type) + "\"")
+                    .body(reports.render(m, resolved, type, instant));
+        });
     }
 
     /** The start page: the latest month's report, or a note that nothing is imported yet. */

@@ -3,9 +3,9 @@ package no.ukp.monitor.report;
 import static no.ukp.monitor.db.Tables.DATA_ORIGIN;
 import static no.ukp.monitor.db.Tables.IMPORT;
 import static no.ukp.monitor.db.Tables.INDICATOR_SETTING;
-import static no.ukp.monitor.db.Tables.MONTHLY_STATISTICS;
-import static no.ukp.monitor.db.Tables.POPULATION;
-import static no.ukp.monitor.db.Tables.SHORT_TERM_STAYS;
+import static no.ukp.monitor.db.Tables.MONTHLY_STATISTICS_AS_OF;
+import static no.ukp.monitor.db.Tables.POPULATION_AS_OF;
+import static no.ukp.monitor.db.Tables.SHORT_TERM_STAYS_AS_OF;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 /**
  * What the report says about the data beside the indicators: which municipality-months are
  * reported, whose readmissions are not yet known, the imports the figures rest on and how fresh
- * they are. Reads the fact tables and the import audit; computes no indicator.
+ * they are. Reads the facts through the *_as_of views (as they stood at the instant of an {@code asOf}
+ * report, see AsOf; now otherwise) and the import audit; computes no indicator.
  */
 @Repository
 class ReportRepository {
@@ -55,20 +56,20 @@ class ReportRepository {
     }
 
     Set<Reported> reported(List<String> municipalities, YearMonth from, YearMonth to) {
-        return dsl.select(MONTHLY_STATISTICS.MUNICIPALITY, MONTHLY_STATISTICS.MONTH)
-                .from(MONTHLY_STATISTICS)
-                .where(MONTHLY_STATISTICS.AREA.eq("somatikk"), MONTHLY_STATISTICS.MUNICIPALITY.in(municipalities),
-                        MONTHLY_STATISTICS.MONTH.between(from.atDay(1), to.atDay(1)))
+        return dsl.select(MONTHLY_STATISTICS_AS_OF.MUNICIPALITY, MONTHLY_STATISTICS_AS_OF.MONTH)
+                .from(MONTHLY_STATISTICS_AS_OF)
+                .where(MONTHLY_STATISTICS_AS_OF.AREA.eq("somatikk"), MONTHLY_STATISTICS_AS_OF.MUNICIPALITY.in(municipalities),
+                        MONTHLY_STATISTICS_AS_OF.MONTH.between(from.atDay(1), to.atDay(1)))
                 .fetchSet(r -> new Reported(r.value1(), YearMonth.from(r.value2())));
     }
 
     /** The municipalities whose somatikk row of the month has no readmission count yet. */
     List<String> readmissionsUnknown(List<String> municipalities, YearMonth month) {
-        return dsl.select(MONTHLY_STATISTICS.MUNICIPALITY).from(MONTHLY_STATISTICS)
-                .where(MONTHLY_STATISTICS.AREA.eq("somatikk"), MONTHLY_STATISTICS.MUNICIPALITY.in(municipalities),
-                        MONTHLY_STATISTICS.MONTH.eq(month.atDay(1)), MONTHLY_STATISTICS.READMISSIONS_30D.isNull())
-                .orderBy(MONTHLY_STATISTICS.MUNICIPALITY)
-                .fetch(MONTHLY_STATISTICS.MUNICIPALITY);
+        return dsl.select(MONTHLY_STATISTICS_AS_OF.MUNICIPALITY).from(MONTHLY_STATISTICS_AS_OF)
+                .where(MONTHLY_STATISTICS_AS_OF.AREA.eq("somatikk"), MONTHLY_STATISTICS_AS_OF.MUNICIPALITY.in(municipalities),
+                        MONTHLY_STATISTICS_AS_OF.MONTH.eq(month.atDay(1)), MONTHLY_STATISTICS_AS_OF.READMISSIONS_30D.isNull())
+                .orderBy(MONTHLY_STATISTICS_AS_OF.MUNICIPALITY)
+                .fetch(MONTHLY_STATISTICS_AS_OF.MUNICIPALITY);
     }
 
     /**
@@ -79,19 +80,19 @@ class ReportRepository {
     List<ImportUsed> importsUsed(List<String> municipalities, YearMonth from, YearMonth to, Integer baselineYear) {
         LocalDate first = from.atDay(1);
         LocalDate last = to.atDay(1);
-        var shortTermMonths = SHORT_TERM_STAYS.MONTH.between(first, last);
+        var shortTermMonths = SHORT_TERM_STAYS_AS_OF.MONTH.between(first, last);
         if (baselineYear != null) {
-            shortTermMonths = shortTermMonths.or(SHORT_TERM_STAYS.MONTH.between(LocalDate.of(baselineYear, 1, 1),
+            shortTermMonths = shortTermMonths.or(SHORT_TERM_STAYS_AS_OF.MONTH.between(LocalDate.of(baselineYear, 1, 1),
                     LocalDate.of(baselineYear, 12, 1)));
         }
-        Select<Record1<Long>> used = dsl.select(MONTHLY_STATISTICS.IMPORT_ID).from(MONTHLY_STATISTICS)
-                .where(MONTHLY_STATISTICS.AREA.eq("somatikk"), MONTHLY_STATISTICS.MUNICIPALITY.in(municipalities),
-                        MONTHLY_STATISTICS.MONTH.between(first, last))
-                .unionAll(dsl.select(SHORT_TERM_STAYS.IMPORT_ID).from(SHORT_TERM_STAYS)
-                        .where(SHORT_TERM_STAYS.MUNICIPALITY.in(municipalities), shortTermMonths))
-                .unionAll(dsl.select(POPULATION.IMPORT_ID).from(POPULATION)
-                        .where(POPULATION.YEAR.eq(dsl.select(DSL.max(POPULATION.YEAR)).from(POPULATION)
-                                .where(POPULATION.YEAR.le(to.getYear())).asField())));
+        Select<Record1<Long>> used = dsl.select(MONTHLY_STATISTICS_AS_OF.IMPORT_ID).from(MONTHLY_STATISTICS_AS_OF)
+                .where(MONTHLY_STATISTICS_AS_OF.AREA.eq("somatikk"), MONTHLY_STATISTICS_AS_OF.MUNICIPALITY.in(municipalities),
+                        MONTHLY_STATISTICS_AS_OF.MONTH.between(first, last))
+                .unionAll(dsl.select(SHORT_TERM_STAYS_AS_OF.IMPORT_ID).from(SHORT_TERM_STAYS_AS_OF)
+                        .where(SHORT_TERM_STAYS_AS_OF.MUNICIPALITY.in(municipalities), shortTermMonths))
+                .unionAll(dsl.select(POPULATION_AS_OF.IMPORT_ID).from(POPULATION_AS_OF)
+                        .where(POPULATION_AS_OF.YEAR.eq(dsl.select(DSL.max(POPULATION_AS_OF.YEAR)).from(POPULATION_AS_OF)
+                                .where(POPULATION_AS_OF.YEAR.le(to.getYear())).asField())));
         var u = used.asTable("u", "import_id");
         Field<Long> importId = u.field("import_id", Long.class);
         Field<Integer> rows = DSL.count().as("rows");

@@ -149,10 +149,18 @@ class AsOfTest {
             if (approved == null) {
                 assertThat(asOf).as(where).isNull();
             } else {
-                assertThat(asOf).as(where).isEqualByComparingTo(approved);
+                // (the test's JSON reader holds a number as a double)
+                assertThat(asOf.doubleValue()).as(where).isCloseTo(approved.doubleValue(), org.assertj.core.api.Assertions.within(1e-12));
             }
             assertThat(indicator(kpis, r.get(2, String.class)).path("status").asText()).as(where).isEqualTo(r.get(5, String.class));
         }
+        // the report of the approved month says so and lists the changes; as of the approval it shows the figures then
+        String encoded = java.net.URLEncoder.encode(approvedAt, java.nio.charset.StandardCharsets.UTF_8);
+        String now = html("/api/v1/reports/monthly?month=2025-06&format=html");
+        assertThat(now).contains("Godkjent for ASU", "tall er endret etter godkjenning", "<h2>Endret etter godkjenning</h2>");
+        String then = html("/api/v1/reports/monthly?month=2025-06&format=html&asOf=" + encoded);
+        assertThat(then).contains("Tallene slik de sto", "Ingen tall er endret etter godkjenning.")
+                .doesNotContain("<h2>Endret etter godkjenning</h2>");
         // the kept report has not changed
         byte[] pdf = TestUsers.as(rest, "viewer").getForObject("/api/v1/approvals/2025-06/report", byte[].class);
         assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)))
@@ -182,6 +190,12 @@ class AsOfTest {
     private JsonNode get(String path) {
         // a URI, not a template: the instants' «+» are encoded here already, once
         ResponseEntity<JsonNode> answer = TestUsers.as(rest, "viewer").getForEntity(java.net.URI.create(path), JsonNode.class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private String html(String path) {
+        ResponseEntity<String> answer = TestUsers.as(rest, "viewer").getForEntity(java.net.URI.create(path), String.class);
         assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
