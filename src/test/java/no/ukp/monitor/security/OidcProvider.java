@@ -30,6 +30,7 @@ public final class OidcProvider implements ApplicationContextInitializer<Configu
     public static final String AUDIENCE = "ukp-api";
 
     private static MockOAuth2Server server;
+    private static RSAKey clientKey;
     private static Path keyFile;
 
     @Override
@@ -68,13 +69,19 @@ public final class OidcProvider implements ApplicationContextInitializer<Configu
         return server().issueToken(ISSUER, subject, AUDIENCE, claims, seconds).serialize();
     }
 
+    /** The public half of the key the service authenticates with (its client assertions verify with it). */
+    public static synchronized RSAKey clientKey() {
+        keyFile();
+        return clientKey.toPublicJWK();
+    }
+
     private static synchronized Path keyFile() {
         if (keyFile == null) {
             try {
-                RSAKey key = new RSAKeyGenerator(2048).keyID("ukp-test-client").generate();
+                clientKey = new RSAKeyGenerator(2048).keyID("ukp-test-client").generate();
                 keyFile = Files.createTempFile("ukp-client-key", ".json");
                 keyFile.toFile().deleteOnExit();
-                Files.writeString(keyFile, key.toJSONString());
+                Files.writeString(keyFile, clientKey.toJSONString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (JOSEException e) {
