@@ -66,14 +66,15 @@ public class PersonRoles {
             dsl.deleteFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON.eq(person)).execute();
             return new Person(person, List.of(), by, now);
         }
-        String[] stored = roles.toArray(String[]::new);
+        // in one order whatever order they came in: viewer, analyst, ingest, planner, admin
+        String[] stored = Role.USERS.stream().filter(roles::contains).toArray(String[]::new);
         dsl.insertInto(PERSON_ROLE)
                 .set(PERSON_ROLE.PERSON, person).set(PERSON_ROLE.ROLES, stored)
                 .set(PERSON_ROLE.CHANGED_BY, by).set(PERSON_ROLE.CHANGED_AT, now)
                 .onConflict(PERSON_ROLE.PERSON).doUpdate()
                 .set(PERSON_ROLE.ROLES, stored).set(PERSON_ROLE.CHANGED_BY, by).set(PERSON_ROLE.CHANGED_AT, now)
                 .execute();
-        return new Person(person, List.copyOf(roles), by, now);
+        return new Person(person, List.of(stored), by, now);
     }
 
     /** The roles kept for the person with this subject or this name (either may be null). */

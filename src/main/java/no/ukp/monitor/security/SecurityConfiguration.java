@@ -117,7 +117,8 @@ class SecurityConfiguration {
                         // the login form needs its style sheets and scripts before anyone has logged in
                         .requestMatchers(HttpMethod.GET, "/login", "/vendor/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
-                        .requestMatchers("/import/historikk/angre/**", "/mal", "/mal/**", "/kommuner", "/kommuner/**")
+                        .requestMatchers("/import/historikk/angre/**", "/mal", "/mal/**", "/kommuner", "/kommuner/**",
+                                "/personer", "/personer/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/import/historikk").hasRole(Role.READ.name())
                         // the import page offers each user the kinds of file the API lets them import

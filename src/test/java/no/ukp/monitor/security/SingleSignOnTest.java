@@ -87,7 +87,7 @@ class SingleSignOnTest {
         JsonNode people = JSON.readTree(TestUsers.as(rest, "admin").getForObject("/api/v1/people", String.class));
         assertThat(people).hasSize(2);
         assertThat(people.get(0).get("person").asText()).isEqualTo("Ola Nordmann");
-        assertThat(people.get(0).get("roles").toString()).isEqualTo("[\"planner\",\"viewer\"]");
+        assertThat(people.get(0).get("roles").toString()).isEqualTo("[\"viewer\",\"planner\"]");
         assertThat(people.get(0).get("changedBy").asText()).isEqualTo("admin");
         assertThat(people.get(1).get("person").asText()).isEqualTo("sub-kari");
 
@@ -117,6 +117,12 @@ class SingleSignOnTest {
         assertThat(JSON.readTree(answer.getBody()).get("detail").asText())
                 .isEqualTo("Ukjent rolle «superuser»: bruk viewer, analyst, ingest, planner, admin.");
         assertThat(dsl.fetchCount(dsl.selectFrom("person_role"))).isZero();
+    }
+
+    @Test
+    void shouldKeepThePeopleFromTheAnalystsReadOnlyRole() {
+        assertThat(dsl.fetchValue("SELECT has_table_privilege('ukp_reader', 'import', 'SELECT')")).isEqualTo(true);
+        assertThat(dsl.fetchValue("SELECT has_table_privilege('ukp_reader', 'person_role', 'SELECT')")).isEqualTo(false);
     }
 
     @Test

@@ -123,6 +123,39 @@ class SingleSignOnBrowserTest extends BrowserTest {
         assertThat(page.locator("header")).containsText("Innlogget som viewer");
     }
 
+    @Test
+    void shouldLetTheAdminGiveAPersonRolesOnThePeoplePage() {
+        page.navigate("/login");
+        logIn("admin", TestUsers.PASSWORD);
+        page.navigate("/personer");
+        assertThat(page.getByText("Ingen personer har fått roller her ennå.")).isVisible();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre rollene")).click();
+        assertThat(page.locator("#person-feil")).hasText("Skriv personens subject eller navn");
+        check("people-error");
+
+        page.getByLabel("Person", new Page.GetByLabelOptions().setExact(true)).fill("Nils Nordmann");
+        page.getByLabel("Kompetansegruppen (planner)").check();
+        page.getByLabel("Leser (viewer)").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre rollene")).click();
+
+        assertThat(page).hasURL(url("/personer"));
+        assertThat(page.locator("#lagret")).hasText("Nils Nordmann har nå rollene viewer, planner.");
+        assertThat(rows(page.locator("table"))).containsExactly(List.of("Nils Nordmann", "viewer, planner", "admin",
+                rows(page.locator("table")).get(0).get(3)));
+        check("people");
+        assertThat(dsl.fetchValue("SELECT array_to_string(roles, ',') FROM person_role WHERE person = 'Nils Nordmann'"))
+                .isEqualTo("viewer,planner");
+    }
+
+    @Test
+    void shouldKeepThePeoplePageFromEveryoneButTheAdmin() {
+        page.navigate("/login");
+        logIn("planner", TestUsers.PASSWORD);
+
+        assertThat(page.navigate("/personer").status()).isEqualTo(403);
+    }
+
     /** On the login page: to the provider, its login page, and back. */
     private void signIn(String subject, String claims) {
         assertThat(page).hasURL(url("/login"));
