@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies addresses (or CIDR ranges) of reverse proxies whose {@code X-Forwarded-For}
  *                       names the client; empty: the connection's address is the client's
  * @param loginThrottle  the throttle of failed logins
+ * @param basicEnabled   whether the built-in users log in (HTTP Basic and the login form); off
+ *                       where everyone signs in through single sign-on ({@link OidcSettings})
  */
 @ConfigurationProperties("ukp.security")
-public record LoginSettings(@DefaultValue List<String> trustedProxies, @DefaultValue Throttle loginThrottle) {
+public record LoginSettings(@DefaultValue List<String> trustedProxies, @DefaultValue Throttle loginThrottle,
+                            @DefaultValue("true") boolean basicEnabled) {
 
     /**
      * After {@code userFailures} failed logins of one user name from one client address, or

@@ -10,6 +10,12 @@ import java.util.List;
 public enum Role {
     READ, EXPORT, IMPORT, ADMIN, PLAN;
 
+    /**
+     * The names of the built-in users, each a set of roles ({@link #of}): what a person signed in
+     * through single sign-on is given (by a claim or by the admin, {@link PersonRoles}).
+     */
+    static final List<String> USERS = List.of("viewer", "analyst", "ingest", "planner", "admin");
+
     /** The built-in users and their roles, as in the contract's "Access" section. */
     static List<Role> of(String user) {
         return switch (user) {

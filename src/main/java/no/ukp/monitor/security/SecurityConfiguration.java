@@ -33,11 +33,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Two filter chains. The API ({@code /api/**}, the actuator, the OpenAPI text and Swagger UI) is
- * stateless HTTP Basic without CSRF: no user is 401, a user without the role for the request is
- * 403 (CSV exports: the handler methods need the role EXPORT, whatever content type was
- * negotiated). Everything else is the browser pages: form login at {@code /login} with a session
- * and CSRF protection, logout at {@code /logout}; HTTP Basic is accepted there too (scripts and
- * the start page), but a browser without a session is sent to the login form ({@link PageEntryPoint}).
+ * stateless HTTP Basic (and bearer tokens with single sign-on) without CSRF: no user is 401, a
+ * user without the role for the request is 403 (CSV exports: the handler methods need the role
+ * EXPORT, whatever content type was negotiated). Everything else is the browser pages: form login
+ * at {@code /login} (and single sign-on through the provider) with a session and CSRF protection,
+ * logout at {@code /logout}; HTTP Basic is accepted there too (scripts and the start page), but a
+ * browser without a session is sent to the login form ({@link PageEntryPoint}). The built-in
+ * users (HTTP Basic and the form) can be switched off ({@code ukp.security.basic-enabled=false});
+ * single sign-on is on where {@code ukp.oidc.issuer-uri} is set ({@link SingleSignOn}).
  * Failed logins, form or Basic, are throttled by one {@link LoginThrottle} ({@link LoginThrottleFilter});
  * the error answers are written by the error page of {@code no.ukp.monitor.system}.
  */
@@ -57,9 +60,15 @@ class SecurityConfiguration {
     }
 
     @Bean
+    SingleSignOn singleSignOn(OidcSettings settings, PersonRoles people) {
+        return new SingleSignOn(settings, people);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings) throws Exception {
-        ProblemEntryPoint entryPoint = new ProblemEntryPoint();
+    SecurityFilterChain apiFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings, SingleSignOn sso)
+            throws Exception {
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(settings.basicEnabled(), sso.enabled());
         http.securityMatcher(API)
                 .authorizeHttpRequests(requests -> requests
                         // the error page answers what the filters refused; it shows no data
@@ -84,27 +93,36 @@ class SecurityConfiguration {
                         .hasRole(Role.READ.name())
                         .requestMatchers("/api/v1/targets/**", "/api/v1/municipalities/**", "/api/v1/regions/**")
                         .hasRole(Role.ADMIN.name())
+                        // who has which role in single sign-on: the admin's alone, reading too
+                        .requestMatchers("/api/v1/people", "/api/v1/people/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
-                .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
-                        BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (settings.basicEnabled()) {
+            http.httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+                    .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
+                            BasicAuthenticationFilter.class);
+        }
+        if (sso.enabled()) {
+            sso.api(http, entryPoint);
+        }
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings) throws Exception {
-        ProblemEntryPoint basicEntryPoint = new ProblemEntryPoint();
+    SecurityFilterChain pageFilterChain(HttpSecurity http, LoginThrottle throttle, LoginSettings settings, SingleSignOn sso)
+            throws Exception {
+        ProblemEntryPoint basicEntryPoint = new ProblemEntryPoint(settings.basicEnabled(), false);
         PageEntryPoint pages = new PageEntryPoint(basicEntryPoint);
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // the login form needs its style sheets and scripts before anyone has logged in
                         .requestMatchers(HttpMethod.GET, "/login", "/vendor/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
-                        .requestMatchers("/import/historikk/angre/**", "/mal", "/mal/**", "/kommuner", "/kommuner/**")
+                        .requestMatchers("/import/historikk/angre/**", "/mal", "/mal/**", "/kommuner", "/kommuner/**",
+                                "/personer", "/personer/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/import/historikk").hasRole(Role.READ.name())
                         // the import page offers each user the kinds of file the API lets them import
@@ -115,12 +133,20 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/godkjenning", "/godkjenning/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/tiltak/**").hasAnyRole(Role.PLAN.name(), Role.ADMIN.name())
                         .anyRequest().hasRole(Role.READ.name()))
-                .formLogin(form -> form.loginPage("/login").failureHandler(LoginThrottleFilter::formLoginFailed))
-                .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(basicEntryPoint))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utlogget"))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(pages))
-                .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
-                        UsernamePasswordAuthenticationFilter.class);
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(pages).accessDeniedHandler(pages));
+        if (settings.basicEnabled()) {
+            http.formLogin(form -> form.loginPage("/login").failureHandler(LoginThrottleFilter::formLoginFailed))
+                    .httpBasic(basic -> basic.realmName(ProblemEntryPoint.REALM).authenticationEntryPoint(basicEntryPoint))
+                    .addFilterBefore(new LoginThrottleFilter(throttle, new ClientAddress(settings.trustedProxies())),
+                            UsernamePasswordAuthenticationFilter.class);
+        }
+        if (sso.enabled()) {
+            sso.pages(http);
+        }
+        if (!settings.basicEnabled() && !sso.enabled()) {
+            log.warn("ukp.security.basic-enabled=false and no single sign-on (ukp.oidc.issuer-uri): nobody can log in");
+        }
         return http.build();
     }
 
