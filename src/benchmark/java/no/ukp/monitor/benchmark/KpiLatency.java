@@ -53,6 +53,31 @@ final class KpiLatency {
         return figures;
     }
 
+    /**
+     * {@code GET /api/v1/kpis?asOf=} (issue 18) in the same scopes and month as {@code now}, as of an instant after the
+     * last import: every view then reads the revision tables instead of the stored sums. Each answer must equal the
+     * figures of now (nothing was recorded since), so the path is checked as it is timed.
+     */
+    static List<Figure> asOf(ServiceClient client, List<Figure> now, Repetitions repetitions, Progress progress) throws Exception {
+        String instant = java.time.Instant.now().toString();
+        List<Figure> figures = new ArrayList<>();
+        for (Figure figure : now) {
+            String plain = "/api/v1/kpis?scope=" + figure.scope() + "&month=" + figure.month();
+            String path = plain + "&asOf=" + instant;
+            JsonNode answer = client.getJson(path, ServiceUnderTest.VIEWER);
+            JsonNode expected = client.getJson(plain, ServiceUnderTest.VIEWER);
+            if (!answer.path("indicators").equals(expected.path("indicators"))) {
+                throw new IllegalStateException(path + " should answer the figures of now " + expected + ": " + answer);
+            }
+            Repetitions.Timings t = repetitions.time(() -> client.get(path, ServiceUnderTest.VIEWER, "application/json"));
+            figures.add(new Figure(figure.scope(), figure.month(), ids(answer.path("indicators")), t.millis(), t.planned(),
+                    t.cutShort()));
+            progress.step("/api/v1/kpis asOf scope=%s: p50 %.1f ms, p95 %.1f ms (n=%d)", figure.scope(), t.millis().p50(),
+                    t.millis().p95(), t.millis().n());
+        }
+        return figures;
+    }
+
     /** {@code GET /api/v1/indicators}, measured as the kpis are. */
     static CatalogueFigure catalogue(ServiceClient client, Repetitions repetitions, Progress progress) throws Exception {
         List<String> catalogue = ids(client.getJson(INDICATORS, ServiceUnderTest.VIEWER));

@@ -158,6 +158,7 @@ public final class NationalBenchmark {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("importToCopyRatioAtLeast", Verdicts.IMPORT_TO_COPY_AT_LEAST);
         g.put("kpisP95MillisBelow", Verdicts.KPIS_P95_BELOW_MS);
+        g.put("kpisAsOfP95MillisBelow", Verdicts.AS_OF_P95_BELOW_MS);
         g.put("indicatorsP95MillisBelow", Verdicts.INDICATORS_P95_BELOW_MS);
         g.put("spcP95MillisBelow", Verdicts.SPC_P95_BELOW_MS);
         g.put("grafanaQueryP95MillisBelow", Verdicts.PANEL_P95_BELOW_MS);

@@ -31,7 +31,7 @@ final class TargetBenchmark {
     /** All figures of one target. */
     record Result(String name, String description, Database database, double serviceStartSeconds,
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
-                  List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
+                  List<KpiLatency.Figure> kpis, List<KpiLatency.Figure> kpisAsOf, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
                   SpcStoreFigure spcStore, Stats xmrEngine, List<PanelQueryLatency.Figure> panels,
                   ReportLatency.Figure report, ExportBenchmark.Result export, List<AnalysisLatency.Figure> analysis,
                   ForecastLatency.Result forecast,
@@ -107,6 +107,8 @@ final class TargetBenchmark {
 
         List<KpiLatency.Figure> kpis = KpiLatency.measure(service.client(), kpiScopes(owner),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
+        List<KpiLatency.Figure> kpisAsOf = KpiLatency.asOf(service.client(), kpis,
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         KpiLatency.CatalogueFigure indicators = KpiLatency.catalogue(service.client(),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
         List<KpiLatency.SpcFigure> spc = KpiLatency.spc(service.client(), kpiScopes(owner), dataSet.first(),
@@ -123,9 +125,9 @@ final class TargetBenchmark {
         List<AnalysisLatency.Figure> analysis = AnalysisLatency.measure(service.client(), kpiScopes(owner),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
 
-        Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
+        Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, kpisAsOf, indicators,
                 spc, spcStore, engine, panels, report, export, analysis, forecast, List.of(), seconds(t0));
-        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
+        return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, kpisAsOf, indicators, spc,
                 spcStore, engine, panels, report, export, analysis, forecast, Verdicts.checks(partial), seconds(t0));
     }
 

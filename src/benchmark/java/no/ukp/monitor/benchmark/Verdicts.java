@@ -18,6 +18,8 @@ final class Verdicts {
     /** SPC is an API read like the kpis (issue 14): the same budget, on the whole monthly history. */
     static final double SPC_P95_BELOW_MS = 50;
     static final double PANEL_P95_BELOW_MS = 100;
+    /** As-of reads (issue 18): the budget of rankings and panels. */
+    static final double AS_OF_P95_BELOW_MS = 100;
     static final double REPORT_BELOW_MS = 2000;
 
     /**
@@ -64,6 +66,11 @@ final class Verdicts {
             checks.add(new Check("/api/v1/kpis scope=" + k.scope() + " (" + n(k.millis(), k.planned(), k.cutShort()) + ")", ms(k.millis().p50()),
                     "p95 " + ms(k.millis().p95()) + ", max " + ms(k.millis().max()),
                     String.format(Locale.ROOT, "p95 < %.0f ms", KPIS_P95_BELOW_MS), k.millis().p95() < KPIS_P95_BELOW_MS));
+        }
+        for (KpiLatency.Figure k : r.kpisAsOf()) {
+            checks.add(new Check("/api/v1/kpis asOf scope=" + k.scope() + " (" + n(k.millis(), k.planned(), k.cutShort()) + ")",
+                    ms(k.millis().p50()), "p95 " + ms(k.millis().p95()) + ", max " + ms(k.millis().max()),
+                    String.format(Locale.ROOT, "p95 < %.0f ms", AS_OF_P95_BELOW_MS), k.millis().p95() < AS_OF_P95_BELOW_MS));
         }
         KpiLatency.CatalogueFigure c = r.indicators();
         checks.add(new Check(c.path() + " (" + n(c.millis(), c.planned(), c.cutShort()) + ")", ms(c.millis().p50()),
