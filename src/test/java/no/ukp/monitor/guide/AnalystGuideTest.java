@@ -64,22 +64,28 @@ class AnalystGuideTest {
     /** What each named R or Python example must print, as the API says it. */
     private final Map<String, Consumer<List<Map<String, String>>>> checks = Map.of(
             "status-now", this::checkStatusNow,
-            "ukp-days-series", this::checkUkpDaysSeries);
+            "ukp-days-series", this::checkUkpDaysSeries,
+            "drivers-of-change", this::checkDriversOfChange,
+            "target-this-year", this::checkTargetThisYear,
+            "export-excel-nb", this::checkExportExcelNb);
+
+    private java.time.OffsetDateTime imported;
 
     @BeforeEach
     void data() {
         TestDatabase.clean(dsl);
-        // three municipalities, 30 months with a winter peak, fewer 0-day stays in the last year
+        imported = java.time.OffsetDateTime.now().minusSeconds(1);
+        // three municipalities, 48 months (enough for a seasonal forecast) with a winter peak, fewer 0-day stays in the last year
         StringBuilder csv = new StringBuilder("month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home,readmissions_30d\n");
         String[] municipalities = {"5001", "5028", "5029"};
-        for (int k = 0; k < 30; k++) {
-            YearMonth month = YearMonth.of(2023, 1).plusMonths(k);
+        for (int k = 0; k < 48; k++) {
+            YearMonth month = YearMonth.of(2021, 7).plusMonths(k);
             int winter = month.getMonthValue() <= 2 || month.getMonthValue() == 12 ? 6 : 0;
             for (int m = 0; m < municipalities.length; m++) {
                 int stays = 40 + 10 * m + winter;
-                int zero = k < 18 ? stays - 8 - m : stays - 12 - m;
+                int zero = k < 36 ? stays - 8 - m : stays - 12 - m;
                 csv.append(month).append(',').append(municipalities[m]).append(',').append(stays).append(',').append(zero)
-                        .append(',').append(20 + 3 * m + 2 * winter + k / 6).append(',').append(9 + m).append(',').append(5)
+                        .append(',').append(20 + 3 * m + 2 * winter + k / 8).append(',').append(9 + m).append(',').append(5)
                         .append('\n');
             }
         }
@@ -87,6 +93,16 @@ class AnalystGuideTest {
         new ImportClient(rest).store("population", "year,municipality,population\n2023,5001,210000\n2023,5028,17000\n"
                 + "2023,5029,8500\n2024,5001,212000\n2024,5028,17200\n2024,5029,8600\n2025,5001,214000\n2025,5028,17400\n"
                 + "2025,5029,8700\n");
+    }
+
+    /** The forecasts are stored in the background after an import: wait until those of this data are. */
+    private void awaitForecasts(java.time.OffsetDateTime after) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (dsl.fetchCount(dsl.selectFrom("indicator_forecast").where(org.jooq.impl.DSL.field("computed_at",
+                java.time.OffsetDateTime.class).gt(after)).and("scope_type = 'total'")) == 0) {
+            assertThat(System.nanoTime()).as("the forecasts are stored within 120 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Test
@@ -97,7 +113,7 @@ class AnalystGuideTest {
             for (String block : sql) {
                 for (String query : block.split(";\\s*\\n")) {
                     if (!query.strip().replaceAll("(?m)^--.*$", "").isBlank()) {
-                        statement.executeQuery(query).close();
+                        statement.execute(query); // a SELECT, or BEGIN / set_config / COMMIT around one
                     }
                 }
             }
@@ -106,6 +122,7 @@ class AnalystGuideTest {
 
     @Test
     void shouldRunEveryRAndPythonExampleAsTheReaderAndPrintWhatTheApiSays() throws Exception {
+        awaitForecasts(imported);
         Map<String, String> examples = new LinkedHashMap<>();
         for (String language : List.of("r", "python")) {
             for (String block : blocks(language)) {
@@ -179,7 +196,7 @@ class AnalystGuideTest {
 
     private void checkUkpDaysSeries(List<Map<String, String>> printed) {
         JsonNode series = TestUsers.as(rest, "viewer").getForObject(
-                "/api/v1/kpis/series?indicator=ukp_days&scope=total&window=rolling12&from=2023-01&to=2025-06", JsonNode.class);
+                "/api/v1/kpis/series?indicator=ukp_days&scope=total&window=rolling12&from=2021-07&to=2025-06", JsonNode.class);
         List<JsonNode> points = new ArrayList<>();
         series.path("points").forEach(points::add);
         assertThat(printed).hasSize(points.size());
@@ -192,6 +209,63 @@ class AnalystGuideTest {
         }
     }
 
+    private void checkDriversOfChange(List<Map<String, String>> printed) {
+        JsonNode api = TestUsers.as(rest, "viewer").getForObject("/api/v1/analysis/decomposition?scope=total&window=ytd",
+                JsonNode.class);
+        Map<String, JsonNode> members = new LinkedHashMap<>();
+        api.path("members").forEach(m -> members.put(m.path("scope").path("id").asText(), m));
+        assertThat(printed).extracting(r -> r.get("scope_id")).containsExactlyInAnyOrderElementsOf(members.keySet());
+        double sum = 0;
+        for (Map<String, String> row : printed) {
+            JsonNode member = members.get(row.get("scope_id"));
+            assertThat(Double.parseDouble(row.get("change"))).isCloseTo(member.path("change").asDouble(), within(1e-9));
+            assertThat(Double.parseDouble(row.get("contribution_mean_days")))
+                    .isCloseTo(member.path("contributions").path("meanDays").asDouble(), within(1e-9));
+            sum += Double.parseDouble(row.get("change"));
+        }
+        assertThat(sum).as("the members' changes add up to the community's").isCloseTo(api.path("change").asDouble(), within(1e-9));
+        assertThat(Math.abs(Double.parseDouble(printed.get(0).get("change"))))
+                .isGreaterThanOrEqualTo(Math.abs(Double.parseDouble(printed.get(printed.size() - 1).get("change"))));
+    }
+
+    private void checkTargetThisYear(List<Map<String, String>> printed) {
+        assertThat(printed).isNotEmpty();
+        int withForecast = 0;
+        for (Map<String, String> row : printed) {
+            JsonNode api = TestUsers.as(rest, "viewer").getForObject("/api/v1/analysis/forecast?scope=total&indicator="
+                    + row.get("indicator_id"), JsonNode.class);
+            assertThat(row.get("year")).isEqualTo(api.path("year").asText());
+            if (api.path("forecast").isNumber()) {
+                withForecast++;
+                assertThat(Double.parseDouble(row.get("forecast"))).as(row.get("indicator_id"))
+                        .isCloseTo(api.path("forecast").asDouble(), within(1e-9));
+                assertThat(Double.parseDouble(row.get("lower80"))).isCloseTo(api.path("lower80").asDouble(), within(1e-9));
+                assertThat(row.get("method")).isEqualTo(api.path("method").asText());
+            } else {
+                assertThat(row.get("forecast")).as(row.get("indicator_id")).isEmpty();
+                assertThat(row.get("reason")).isEqualTo(api.path("reason").asText());
+            }
+        }
+        assertThat(withForecast).as("48 months are enough for a forecast of the year").isPositive();
+    }
+
+    private void checkExportExcelNb(List<Map<String, String>> printed) {
+        JsonNode kpis = TestUsers.as(rest, "viewer").getForObject("/api/v1/kpis?scope=total", JsonNode.class);
+        Map<String, JsonNode> api = new LinkedHashMap<>();
+        kpis.path("indicators").forEach(i -> api.put(i.path("id").asText(), i));
+        assertThat(printed).extracting(r -> r.get("indicator")).containsExactlyInAnyOrderElementsOf(api.keySet());
+        for (Map<String, String> row : printed) {
+            JsonNode indicator = api.get(row.get("indicator"));
+            assertThat(row.get("window")).isEqualTo(indicator.path("statusWindow").asText());
+            assertThat(row.get("status")).isEqualTo(indicator.path("status").asText());
+            JsonNode value = indicator.path("values").path(row.get("window"));
+            if (value.isNumber()) {
+                // rounded to the indicator's decimals in the file (a share: its percent's decimals + 2)
+                assertThat(Double.parseDouble(row.get("value"))).as(row.get("indicator")).isCloseTo(value.asDouble(), within(0.006));
+            }
+        }
+    }
+
     /** Runs an example with the reader's connection in libpq's variables; what it prints to standard output. */
     private String run(String language, String code) throws Exception {
         Path script = Files.createTempFile("ukp-example", language.equals("r") ? ".R" : ".py");
@@ -201,7 +275,8 @@ class AnalystGuideTest {
                     : List.of(PYTHON, script.toString()));
             URI database = URI.create(databaseUrl().substring("jdbc:".length()));
             process.environment().putAll(Map.of("PGHOST", database.getHost(), "PGPORT", String.valueOf(database.getPort()),
-                    "PGDATABASE", database.getPath().substring(1), "PGUSER", "ukp_reader", "PGPASSWORD", "reader-secret"));
+                    "PGDATABASE", database.getPath().substring(1), "PGUSER", "ukp_reader", "PGPASSWORD", "reader-secret",
+                    "UKP_URL", rest.getRootUri(), "UKP_ANALYST_PASSWORD", TestUsers.PASSWORD));
             Path err = Files.createTempFile("ukp-example", ".err");
             process.redirectError(err.toFile());
             Process started;
