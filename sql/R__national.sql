@@ -1,0 +1,160 @@
+-- The national comparison ("blant de beste i landet", issue 20): the one definition of the
+-- ranking that the API (/api/v1/national/ranking), the monthly report and the Grafana dashboards
+-- «UKP – nasjonalt» and «UKP – måloppnåelse» read. Rules in docs/analysts.md ("National
+-- comparison") and the design's analysis.md. Tables in V22.
+--
+--   national_figures (year, municipality, municipality_name, community, community_name, ukp_days,
+--                     population, patients, stays, rate_per_1000_standardised, ours, import_id)
+--       one row per year and municipality of residence; its community is the file's community
+--       column, else the membership of national_municipality; ours: a municipality of our
+--       reference data (table municipality)
+--   national_our_community (year, community)
+--       our community per year: the setting 'community' (ukp.national.community, a name or an id)
+--       where set, else the community most of our reference municipalities belong to that year
+--   national_community_ranking (year, measure, community, name, municipalities, ukp_days,
+--                               population, value, rank, n, percentile, among_the_best, status, ours)
+--       measure ukp_days_per_1000 only (a standardised rate cannot be combined): value =
+--       Σ days / Σ population × 1 000 over the community's municipalities, null when one lacks its
+--       population (then no rank and not counted in n)
+--   national_municipality_ranking (year, measure, municipality, name, community, community_name,
+--                                  value, rank, n, percentile, among_the_best, status, ours)
+--       measures ukp_days_per_1000 (days / population × 1 000) and
+--       ukp_days_per_1000_standardised (the published standardised rate as published)
+--   national_year (year, communities, municipalities, synthetic, imported_at, file_names)
+--       the years with national figures and where they come from
+--
+-- rank: 1 = best = lowest value, ties share the better rank (rank()); n: those with a value;
+-- percentile = 100 (n − rank) / (n − 1), 100 when n = 1, one decimal; among_the_best: rank ≤
+-- max(1, ⌊n × best_fraction⌋) (setting 'best_fraction', default 0.25); status green there,
+-- yellow for rank ≤ ⌊n / 2⌋, red otherwise. value and percentile are rounded for showing; the
+-- rank is of the exact value.
+--
+-- Editing. A Flyway repeatable migration: re-run whenever it changes; the views are dropped and
+-- created anew. ukp_reader reads them through V3's default privileges (and may execute the
+-- function, as PUBLIC may). Between [jooq ignore start/stop]: no jOOQ classes; the Java side
+-- reads them by name (national/NationalRepository).
+
+-- [jooq ignore start]
+DROP VIEW IF EXISTS national_year;
+DROP VIEW IF EXISTS national_municipality_ranking;
+DROP VIEW IF EXISTS national_community_ranking;
+DROP VIEW IF EXISTS national_our_community;
+DROP VIEW IF EXISTS national_figures;
+
+-- A community's id from its name: «Helsefellesskapet St. Olav» → helsefellesskapet-st-olav.
+CREATE OR REPLACE FUNCTION ukp_community_id(name TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT NULLIF(btrim(regexp_replace(replace(replace(replace(lower(name), 'æ', 'ae'), 'ø', 'o'), 'å', 'a'),
+                                     '[^a-z0-9]+', '-', 'g'), '-'), '')
+$$;
+
+CREATE VIEW national_figures AS
+SELECT s.year,
+       s.municipality,
+       CAST(COALESCE(s.municipality_name, n.municipality_name, m.name, s.municipality) AS VARCHAR(100)) AS municipality_name,
+       ukp_community_id(COALESCE(s.community, n.community)) AS community,
+       CAST(COALESCE(s.community, n.community) AS VARCHAR(100)) AS community_name,
+       s.ukp_days,
+       s.population,
+       s.patients,
+       s.stays,
+       s.rate_per_1000_standardised,
+       m.number IS NOT NULL AS ours,
+       s.import_id
+FROM national_statistics s
+LEFT JOIN national_municipality n ON n.municipality = s.municipality
+LEFT JOIN municipality m ON m.number = s.municipality;
+
+CREATE VIEW national_our_community AS
+SELECT y.year,
+       COALESCE(ukp_community_id((SELECT value FROM national_setting WHERE key = 'community')),
+                (SELECT mode() WITHIN GROUP (ORDER BY f.community)
+                 FROM national_figures f WHERE f.year = y.year AND f.ours AND f.community IS NOT NULL)) AS community
+FROM (SELECT DISTINCT year FROM national_statistics) y;
+
+CREATE VIEW national_community_ranking AS
+WITH setting AS (
+  SELECT COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting WHERE key = 'best_fraction'), 0.25) AS fraction
+), community AS (
+  SELECT year, community, min(community_name) AS name, count(*) AS municipalities,
+         sum(ukp_days) AS ukp_days, sum(population) AS population,
+         CASE WHEN bool_and(population IS NOT NULL) THEN sum(ukp_days) * 1000.0 / sum(population) END AS value
+  FROM national_figures
+  WHERE community IS NOT NULL
+  GROUP BY year, community
+), ranked AS (
+  SELECT c.*,
+         CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, value IS NULL ORDER BY value) END AS rank,
+         count(value) OVER (PARTITION BY year) AS n
+  FROM community c
+)
+SELECT r.year,
+       CAST('ukp_days_per_1000' AS VARCHAR(40)) AS measure,
+       r.community,
+       CAST(r.name AS VARCHAR(100)) AS name,
+       CAST(r.municipalities AS INTEGER) AS municipalities,
+       CAST(r.ukp_days AS BIGINT) AS ukp_days,
+       CAST(r.population AS BIGINT) AS population,
+       round(r.value, 2) AS value,
+       CAST(r.rank AS INTEGER) AS rank,
+       CAST(r.n AS INTEGER) AS n,
+       CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
+            ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS percentile,
+       r.rank <= greatest(1, floor(r.n * s.fraction)) AS among_the_best,
+       CAST(CASE WHEN r.rank IS NULL THEN NULL
+                 WHEN r.rank <= greatest(1, floor(r.n * s.fraction)) THEN 'green'
+                 WHEN r.rank <= floor(r.n / 2.0) THEN 'yellow'
+                 ELSE 'red' END AS VARCHAR(10)) AS status,
+       COALESCE(r.community = o.community, FALSE) AS ours
+FROM ranked r
+CROSS JOIN setting s
+LEFT JOIN national_our_community o ON o.year = r.year;
+
+CREATE VIEW national_municipality_ranking AS
+WITH setting AS (
+  SELECT COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting WHERE key = 'best_fraction'), 0.25) AS fraction
+), measured AS (
+  SELECT year, 'ukp_days_per_1000' AS measure, municipality, municipality_name, community, community_name, ours,
+         ukp_days * 1000.0 / population AS value
+  FROM national_figures
+  UNION ALL
+  SELECT year, 'ukp_days_per_1000_standardised', municipality, municipality_name, community, community_name, ours,
+         CAST(rate_per_1000_standardised AS NUMERIC)
+  FROM national_figures
+), ranked AS (
+  SELECT m.*,
+         CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, measure, value IS NULL ORDER BY value) END AS rank,
+         count(value) OVER (PARTITION BY year, measure) AS n
+  FROM measured m
+)
+SELECT r.year,
+       CAST(r.measure AS VARCHAR(40)) AS measure,
+       r.municipality,
+       r.municipality_name AS name,
+       r.community,
+       r.community_name,
+       round(r.value, 2) AS value,
+       CAST(r.rank AS INTEGER) AS rank,
+       CAST(r.n AS INTEGER) AS n,
+       CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
+            ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS percentile,
+       r.rank <= greatest(1, floor(r.n * s.fraction)) AS among_the_best,
+       CAST(CASE WHEN r.rank IS NULL THEN NULL
+                 WHEN r.rank <= greatest(1, floor(r.n * s.fraction)) THEN 'green'
+                 WHEN r.rank <= floor(r.n / 2.0) THEN 'yellow'
+                 ELSE 'red' END AS VARCHAR(10)) AS status,
+       r.ours
+FROM ranked r
+CROSS JOIN setting s;
+
+CREATE VIEW national_year AS
+SELECT f.year,
+       CAST(count(DISTINCT f.community) AS INTEGER) AS communities,
+       CAST(count(*) AS INTEGER) AS municipalities,
+       bool_or(i.synthetic) AS synthetic,
+       max(i.finished_at) AS imported_at,
+       CAST(string_agg(DISTINCT i.file_name, ', ') AS VARCHAR(1000)) AS file_names
+FROM national_figures f
+JOIN import i ON i.id = f.import_id
+GROUP BY f.year;
+-- [jooq ignore stop]
