@@ -68,7 +68,7 @@ public class NationalComparison {
     }
 
     /** Every municipality of the year in the measure, for the CSV. */
-    List<NationalRanking.Place> allMunicipalities(int year, NationalMeasure measure) {
+    public List<NationalRanking.Place> allMunicipalities(int year, NationalMeasure measure) {
         return repository.municipalities(year, measure, false).stream().map(NationalComparison::place).toList();
     }
 
