@@ -33,7 +33,7 @@ final class TargetBenchmark {
                   ImportBenchmark.Result importThroughput, Heap heap, NationalDataSet.Result dataSet, Map<String, Long> rowCounts,
                   List<KpiLatency.Figure> kpis, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
                   SpcStoreFigure spcStore, Stats xmrEngine, List<PanelQueryLatency.Figure> panels,
-                  ReportLatency.Figure report,
+                  ReportLatency.Figure report, NationalRankingLatency.Figure national,
                   List<Verdicts.Check> checks, double seconds) {
     }
 
@@ -116,10 +116,13 @@ final class TargetBenchmark {
         ReportLatency.Figure report = ReportLatency.measure(service.client(),
                 new Repetitions(settings.reportWarmup(), settings.reportRepetitions(), settings.budget().multipliedBy(4)), progress);
 
+        NationalRankingLatency.Figure national = NationalRankingLatency.measure(service.client(),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
+
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators,
-                spc, spcStore, engine, panels, report, List.of(), seconds(t0));
+                spc, spcStore, engine, panels, report, national, List.of(), seconds(t0));
         return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, indicators, spc,
-                spcStore, engine, panels, report, Verdicts.checks(partial), seconds(t0));
+                spcStore, engine, panels, report, national, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

@@ -19,6 +19,8 @@ final class Verdicts {
     static final double SPC_P95_BELOW_MS = 50;
     static final double PANEL_P95_BELOW_MS = 100;
     static final double REPORT_BELOW_MS = 2000;
+    /** The national ranking (issue 20) is read by the report and Grafana too: a panel's budget. */
+    static final double NATIONAL_P95_BELOW_MS = 100;
 
     /**
      * One line of the table: the figure, its central value (median or p50) and its p95 or spread,
@@ -98,6 +100,7 @@ final class Verdicts {
                 ms(report.millis().median()),
                 "min–max " + ms(report.millis().min()) + "–" + ms(report.millis().max()),
                 String.format(Locale.ROOT, "< %.0f s", REPORT_BELOW_MS / 1000), report.millis().median() < REPORT_BELOW_MS));
+        checks.add(NationalRankingLatency.check(r.national()));
         return checks;
     }
 

@@ -101,7 +101,7 @@ public enum Dataset implements ImportKind {
      * aliases are the headings of the published downloads, which change between years: add a new one to its
      * column's list.
      */
-    NATIONAL_STATISTICS("national-statistics", "Nasjonale tall (Helsedirektoratet)", "national_statistics", "år og kommune",
+    NATIONAL_STATISTICS("national-statistics", "Nasjonale tall", "national_statistics", "år og kommune",
             List.of("year", "municipality"),
             required("year", ColumnType.YEAR, "Året tallene gjelder", "2024", "år", "årstall", "aar"),
             required("municipality", ColumnType.NATIONAL_MUNICIPALITY,
@@ -126,7 +126,7 @@ public enum Dataset implements ImportKind {
                     "overliggerdøgn per 1 000 innbyggere, justert", "standardisert rate")),
 
     /** The municipalities of Norway with the health community each belongs to: the membership for the national figures. */
-    NATIONAL_MUNICIPALITIES("national-municipalities", "Nasjonale kommuner (helsefellesskap)", "national_municipality", "kommune",
+    NATIONAL_MUNICIPALITIES("national-municipalities", "Nasjonale kommuner", "national_municipality", "kommune",
             List.of("municipality"),
             required("municipality", ColumnType.ANY_MUNICIPALITY, "Kommunenummer, hvilken som helst kommune i landet",
                     "5001", "kommunenr", "kommunenummer", "bostedskommune"),
