@@ -31,15 +31,44 @@
 --
 -- Editing. A Flyway repeatable migration: re-run whenever it changes; the views are dropped and
 -- created anew. ukp_reader reads them through V3's default privileges (and may execute the
--- function, as PUBLIC may). Between [jooq ignore start/stop]: no jOOQ classes; the Java side
--- reads them by name (national/NationalRepository).
+-- function, as PUBLIC may). The Java side reads them by name (national/NationalRepository).
 
--- [jooq ignore start]
 DROP VIEW IF EXISTS national_year;
 DROP VIEW IF EXISTS national_municipality_ranking;
 DROP VIEW IF EXISTS national_community_ranking;
 DROP VIEW IF EXISTS national_our_community;
 DROP VIEW IF EXISTS national_figures;
+
+-- The views first with just their columns and types, for jOOQ's code generator (which simulates this file
+-- in H2); their definitions follow between [jooq ignore start/stop], by CREATE OR REPLACE VIEW, which
+-- PostgreSQL refuses unless the names, order and types of the columns are the same.
+CREATE VIEW national_figures AS
+SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR(4)) AS municipality,
+       CAST(NULL AS VARCHAR(100)) AS municipality_name, CAST(NULL AS VARCHAR(100)) AS community,
+       CAST(NULL AS VARCHAR(100)) AS community_name, CAST(NULL AS INTEGER) AS ukp_days, CAST(NULL AS INTEGER) AS population,
+       CAST(NULL AS INTEGER) AS patients, CAST(NULL AS INTEGER) AS stays,
+       CAST(NULL AS NUMERIC(12, 3)) AS rate_per_1000_standardised, CAST(NULL AS BOOLEAN) AS ours,
+       CAST(NULL AS BIGINT) AS import_id;
+CREATE VIEW national_our_community AS
+SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR(100)) AS community;
+CREATE VIEW national_community_ranking AS
+SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR(40)) AS measure, CAST(NULL AS VARCHAR(100)) AS community,
+       CAST(NULL AS VARCHAR(100)) AS name, CAST(NULL AS INTEGER) AS municipalities, CAST(NULL AS BIGINT) AS ukp_days,
+       CAST(NULL AS BIGINT) AS population, CAST(NULL AS NUMERIC(14, 2)) AS value, CAST(NULL AS INTEGER) AS rank,
+       CAST(NULL AS INTEGER) AS n, CAST(NULL AS NUMERIC(5, 1)) AS percentile, CAST(NULL AS BOOLEAN) AS among_the_best,
+       CAST(NULL AS VARCHAR(10)) AS status, CAST(NULL AS BOOLEAN) AS ours;
+CREATE VIEW national_municipality_ranking AS
+SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR(40)) AS measure, CAST(NULL AS VARCHAR(4)) AS municipality,
+       CAST(NULL AS VARCHAR(100)) AS name, CAST(NULL AS VARCHAR(100)) AS community,
+       CAST(NULL AS VARCHAR(100)) AS community_name, CAST(NULL AS NUMERIC(14, 2)) AS value, CAST(NULL AS INTEGER) AS rank,
+       CAST(NULL AS INTEGER) AS n, CAST(NULL AS NUMERIC(5, 1)) AS percentile, CAST(NULL AS BOOLEAN) AS among_the_best,
+       CAST(NULL AS VARCHAR(10)) AS status, CAST(NULL AS BOOLEAN) AS ours;
+CREATE VIEW national_year AS
+SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS INTEGER) AS communities, CAST(NULL AS INTEGER) AS municipalities,
+       CAST(NULL AS BOOLEAN) AS synthetic, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS imported_at,
+       CAST(NULL AS VARCHAR(1000)) AS file_names;
+
+-- [jooq ignore start]
 
 -- A community's id from its name: «Helsefellesskapet St. Olav» → helsefellesskapet-st-olav.
 CREATE OR REPLACE FUNCTION ukp_community_id(name TEXT) RETURNS TEXT
@@ -48,11 +77,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                                      '[^a-z0-9]+', '-', 'g'), '-'), '')
 $$;
 
-CREATE VIEW national_figures AS
+CREATE OR REPLACE VIEW national_figures AS
 SELECT s.year,
        s.municipality,
        CAST(COALESCE(s.municipality_name, n.municipality_name, m.name, s.municipality) AS VARCHAR(100)) AS municipality_name,
-       ukp_community_id(COALESCE(s.community, n.community)) AS community,
+       CAST(ukp_community_id(COALESCE(s.community, n.community)) AS VARCHAR(100)) AS community,
        CAST(COALESCE(s.community, n.community) AS VARCHAR(100)) AS community_name,
        s.ukp_days,
        s.population,
@@ -65,14 +94,14 @@ FROM national_statistics s
 LEFT JOIN national_municipality n ON n.municipality = s.municipality
 LEFT JOIN municipality m ON m.number = s.municipality;
 
-CREATE VIEW national_our_community AS
-SELECT y.year,
-       COALESCE(ukp_community_id((SELECT value FROM national_setting WHERE key = 'community')),
+CREATE OR REPLACE VIEW national_our_community AS
+SELECT CAST(y.year AS INTEGER) AS year,
+       CAST(COALESCE(ukp_community_id((SELECT value FROM national_setting WHERE key = 'community')),
                 (SELECT mode() WITHIN GROUP (ORDER BY f.community)
-                 FROM national_figures f WHERE f.year = y.year AND f.ours AND f.community IS NOT NULL)) AS community
+                 FROM national_figures f WHERE f.year = y.year AND f.ours AND f.community IS NOT NULL)) AS VARCHAR(100)) AS community
 FROM (SELECT DISTINCT year FROM national_statistics) y;
 
-CREATE VIEW national_community_ranking AS
+CREATE OR REPLACE VIEW national_community_ranking AS
 WITH setting AS (
   SELECT COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting WHERE key = 'best_fraction'), 0.25) AS fraction
 ), community AS (
@@ -88,29 +117,29 @@ WITH setting AS (
          count(value) OVER (PARTITION BY year) AS n
   FROM community c
 )
-SELECT r.year,
+SELECT CAST(r.year AS INTEGER) AS year,
        CAST('ukp_days_per_1000' AS VARCHAR(40)) AS measure,
-       r.community,
+       CAST(r.community AS VARCHAR(100)) AS community,
        CAST(r.name AS VARCHAR(100)) AS name,
        CAST(r.municipalities AS INTEGER) AS municipalities,
        CAST(r.ukp_days AS BIGINT) AS ukp_days,
        CAST(r.population AS BIGINT) AS population,
-       round(r.value, 2) AS value,
+       CAST(round(r.value, 2) AS NUMERIC(14, 2)) AS value,
        CAST(r.rank AS INTEGER) AS rank,
        CAST(r.n AS INTEGER) AS n,
-       CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
-            ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS percentile,
-       r.rank <= greatest(1, floor(r.n * s.fraction)) AS among_the_best,
+       CAST(CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
+                 ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS NUMERIC(5, 1)) AS percentile,
+       CAST(r.rank <= greatest(1, floor(r.n * s.fraction)) AS BOOLEAN) AS among_the_best,
        CAST(CASE WHEN r.rank IS NULL THEN NULL
                  WHEN r.rank <= greatest(1, floor(r.n * s.fraction)) THEN 'green'
                  WHEN r.rank <= floor(r.n / 2.0) THEN 'yellow'
                  ELSE 'red' END AS VARCHAR(10)) AS status,
-       COALESCE(r.community = o.community, FALSE) AS ours
+       CAST(COALESCE(r.community = o.community, FALSE) AS BOOLEAN) AS ours
 FROM ranked r
 CROSS JOIN setting s
 LEFT JOIN national_our_community o ON o.year = r.year;
 
-CREATE VIEW national_municipality_ranking AS
+CREATE OR REPLACE VIEW national_municipality_ranking AS
 WITH setting AS (
   SELECT COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting WHERE key = 'best_fraction'), 0.25) AS fraction
 ), measured AS (
@@ -127,32 +156,32 @@ WITH setting AS (
          count(value) OVER (PARTITION BY year, measure) AS n
   FROM measured m
 )
-SELECT r.year,
+SELECT CAST(r.year AS INTEGER) AS year,
        CAST(r.measure AS VARCHAR(40)) AS measure,
-       r.municipality,
-       r.municipality_name AS name,
-       r.community,
-       r.community_name,
-       round(r.value, 2) AS value,
+       CAST(r.municipality AS VARCHAR(4)) AS municipality,
+       CAST(r.municipality_name AS VARCHAR(100)) AS name,
+       CAST(r.community AS VARCHAR(100)) AS community,
+       CAST(r.community_name AS VARCHAR(100)) AS community_name,
+       CAST(round(r.value, 2) AS NUMERIC(14, 2)) AS value,
        CAST(r.rank AS INTEGER) AS rank,
        CAST(r.n AS INTEGER) AS n,
-       CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
-            ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS percentile,
-       r.rank <= greatest(1, floor(r.n * s.fraction)) AS among_the_best,
+       CAST(CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
+                 ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS NUMERIC(5, 1)) AS percentile,
+       CAST(r.rank <= greatest(1, floor(r.n * s.fraction)) AS BOOLEAN) AS among_the_best,
        CAST(CASE WHEN r.rank IS NULL THEN NULL
                  WHEN r.rank <= greatest(1, floor(r.n * s.fraction)) THEN 'green'
                  WHEN r.rank <= floor(r.n / 2.0) THEN 'yellow'
                  ELSE 'red' END AS VARCHAR(10)) AS status,
-       r.ours
+       CAST(r.ours AS BOOLEAN) AS ours
 FROM ranked r
 CROSS JOIN setting s;
 
-CREATE VIEW national_year AS
-SELECT f.year,
+CREATE OR REPLACE VIEW national_year AS
+SELECT CAST(f.year AS INTEGER) AS year,
        CAST(count(DISTINCT f.community) AS INTEGER) AS communities,
        CAST(count(*) AS INTEGER) AS municipalities,
-       bool_or(i.synthetic) AS synthetic,
-       max(i.finished_at) AS imported_at,
+       CAST(bool_or(i.synthetic) AS BOOLEAN) AS synthetic,
+       CAST(max(i.finished_at) AS TIMESTAMP WITH TIME ZONE) AS imported_at,
        CAST(string_agg(DISTINCT i.file_name, ', ') AS VARCHAR(1000)) AS file_names
 FROM national_figures f
 JOIN import i ON i.id = f.import_id
