@@ -24,10 +24,10 @@
 --       the years with national figures and where they come from
 --
 -- rank: 1 = best = lowest value, ties share the better rank (rank()); n: those with a value;
--- percentile = 100 (n − rank) / (n − 1), 100 when n = 1, one decimal; among_the_best: rank ≤
--- max(1, ⌊n × best_fraction⌋) (setting 'best_fraction', default 0.25); status green there,
--- yellow for rank ≤ ⌊n / 2⌋, red otherwise. value and percentile are rounded for showing; the
--- rank is of the exact value.
+-- percentile = 100 (n − rank) / (n − 1), 100 when n = 1, one decimal (ukp_national_percentile);
+-- status (ukp_national_status) green for rank ≤ max(1, ⌊n × best_fraction⌋) (setting
+-- 'best_fraction', default 0.25) = among_the_best, yellow for rank ≤ ⌊n / 2⌋, red otherwise.
+-- value and percentile are rounded for showing; the rank is of the exact value.
 --
 -- Editing. A Flyway repeatable migration: re-run whenever it changes; the views are dropped and
 -- created anew. ukp_reader reads them through V3's default privileges (and may execute the
@@ -77,6 +77,21 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                                      '[^a-z0-9]+', '-', 'g'), '-'), '')
 $$;
 
+-- The one place of the ranking's rules: a place's percentile, and its status (among the best = green).
+CREATE OR REPLACE FUNCTION ukp_national_percentile(rank BIGINT, n BIGINT) RETURNS NUMERIC
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN rank IS NULL THEN NULL WHEN n = 1 THEN 100.0 ELSE round(100.0 * (n - rank) / (n - 1), 1) END
+$$;
+
+CREATE OR REPLACE FUNCTION ukp_national_status(rank BIGINT, n BIGINT) RETURNS TEXT
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN rank IS NULL THEN NULL
+              WHEN rank <= greatest(1, floor(n * COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting
+                                                           WHERE key = 'best_fraction'), 0.25))) THEN 'green'
+              WHEN rank <= floor(n / 2.0) THEN 'yellow'
+              ELSE 'red' END
+$$;
+
 CREATE OR REPLACE VIEW national_figures AS
 SELECT s.year,
        s.municipality,
@@ -102,9 +117,7 @@ SELECT CAST(y.year AS INTEGER) AS year,
 FROM (SELECT DISTINCT year FROM national_statistics) y;
 
 CREATE OR REPLACE VIEW national_community_ranking AS
-WITH setting AS (
-  SELECT COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting WHERE key = 'best_fraction'), 0.25) AS fraction
-), community AS (
+WITH community AS (
   SELECT year, community, min(community_name) AS name, count(*) AS municipalities,
          sum(ukp_days) AS ukp_days, sum(population) AS population,
          CASE WHEN bool_and(population IS NOT NULL) THEN sum(ukp_days) * 1000.0 / sum(population) END AS value
@@ -116,6 +129,8 @@ WITH setting AS (
          CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, value IS NULL ORDER BY value) END AS rank,
          count(value) OVER (PARTITION BY year) AS n
   FROM community c
+), placed AS (
+  SELECT r.*, ukp_national_status(r.rank, r.n) AS status FROM ranked r
 )
 SELECT CAST(r.year AS INTEGER) AS year,
        CAST('ukp_days_per_1000' AS VARCHAR(40)) AS measure,
@@ -127,22 +142,15 @@ SELECT CAST(r.year AS INTEGER) AS year,
        CAST(round(r.value, 2) AS NUMERIC(14, 2)) AS value,
        CAST(r.rank AS INTEGER) AS rank,
        CAST(r.n AS INTEGER) AS n,
-       CAST(CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
-                 ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS NUMERIC(5, 1)) AS percentile,
-       CAST(r.rank <= greatest(1, floor(r.n * s.fraction)) AS BOOLEAN) AS among_the_best,
-       CAST(CASE WHEN r.rank IS NULL THEN NULL
-                 WHEN r.rank <= greatest(1, floor(r.n * s.fraction)) THEN 'green'
-                 WHEN r.rank <= floor(r.n / 2.0) THEN 'yellow'
-                 ELSE 'red' END AS VARCHAR(10)) AS status,
+       CAST(ukp_national_percentile(r.rank, r.n) AS NUMERIC(5, 1)) AS percentile,
+       CAST(r.status = 'green' AS BOOLEAN) AS among_the_best,
+       CAST(r.status AS VARCHAR(10)) AS status,
        CAST(COALESCE(r.community = o.community, FALSE) AS BOOLEAN) AS ours
-FROM ranked r
-CROSS JOIN setting s
+FROM placed r
 LEFT JOIN national_our_community o ON o.year = r.year;
 
 CREATE OR REPLACE VIEW national_municipality_ranking AS
-WITH setting AS (
-  SELECT COALESCE((SELECT CAST(value AS NUMERIC) FROM national_setting WHERE key = 'best_fraction'), 0.25) AS fraction
-), measured AS (
+WITH measured AS (
   SELECT year, 'ukp_days_per_1000' AS measure, municipality, municipality_name, community, community_name, ours,
          ukp_days * 1000.0 / population AS value
   FROM national_figures
@@ -155,6 +163,8 @@ WITH setting AS (
          CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, measure, value IS NULL ORDER BY value) END AS rank,
          count(value) OVER (PARTITION BY year, measure) AS n
   FROM measured m
+), placed AS (
+  SELECT r.*, ukp_national_status(r.rank, r.n) AS status FROM ranked r
 )
 SELECT CAST(r.year AS INTEGER) AS year,
        CAST(r.measure AS VARCHAR(40)) AS measure,
@@ -165,16 +175,11 @@ SELECT CAST(r.year AS INTEGER) AS year,
        CAST(round(r.value, 2) AS NUMERIC(14, 2)) AS value,
        CAST(r.rank AS INTEGER) AS rank,
        CAST(r.n AS INTEGER) AS n,
-       CAST(CASE WHEN r.rank IS NULL THEN NULL WHEN r.n = 1 THEN 100.0
-                 ELSE round(100.0 * (r.n - r.rank) / (r.n - 1), 1) END AS NUMERIC(5, 1)) AS percentile,
-       CAST(r.rank <= greatest(1, floor(r.n * s.fraction)) AS BOOLEAN) AS among_the_best,
-       CAST(CASE WHEN r.rank IS NULL THEN NULL
-                 WHEN r.rank <= greatest(1, floor(r.n * s.fraction)) THEN 'green'
-                 WHEN r.rank <= floor(r.n / 2.0) THEN 'yellow'
-                 ELSE 'red' END AS VARCHAR(10)) AS status,
+       CAST(ukp_national_percentile(r.rank, r.n) AS NUMERIC(5, 1)) AS percentile,
+       CAST(r.status = 'green' AS BOOLEAN) AS among_the_best,
+       CAST(r.status AS VARCHAR(10)) AS status,
        CAST(r.ours AS BOOLEAN) AS ours
-FROM ranked r
-CROSS JOIN setting s;
+FROM placed r;
 
 CREATE OR REPLACE VIEW national_year AS
 SELECT CAST(f.year AS INTEGER) AS year,

@@ -9,6 +9,7 @@ import java.util.List;
 import no.ukp.monitor.DatabaseTest;
 import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestDatabase;
+import no.ukp.monitor.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,15 @@ class NationalImportTest {
                 .containsExactly("[1, 100]", "[2, 110]");
         assertThat(dsl.fetch("SELECT dataset, outcome FROM import ORDER BY id").map(r -> r.intoList().toString()))
                 .containsExactly("[national-statistics, validated]", "[national-statistics, stored]", "[national-statistics, stored]");
+
+        // undoing the correction restores the first value as revision 3; nothing accepted is lost
+        long correction = dsl.fetchSingle("SELECT max(id) FROM import").get(0, Long.class);
+        ResponseEntity<JsonNode> undo = TestUsers.as(rest, "admin").postForEntity("/api/v1/imports/" + correction + "/undo", null,
+                JsonNode.class);
+        assertThat(undo.getStatusCode().value()).as("%s", undo.getBody()).isEqualTo(200);
+        assertThat(dsl.fetch("SELECT revision, ukp_days FROM national_statistics_revision ORDER BY revision").map(r -> r.intoList().toString()))
+                .containsExactly("[1, 100]", "[2, 110]", "[3, 100]");
+        assertThat(dsl.fetchSingle("SELECT ukp_days FROM national_statistics").get(0, Integer.class)).isEqualTo(100);
     }
 
     @Test
