@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.NotFound;
+import no.ukp.monitor.system.Problems;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +29,7 @@ public class NationalComparison {
             return NationalMeasure.UKP_DAYS_PER_1000;
         }
         return NationalMeasure.of(key.strip()).orElseThrow(() -> new InvalidRequest("Ukjent mål «"
-                + no.ukp.monitor.system.Problems.cut(key) + "» i «measure»: bruk " + NationalMeasure.UKP_DAYS_PER_1000.key()
+                + Problems.cut(key) + "» i «measure»: bruk " + NationalMeasure.UKP_DAYS_PER_1000.key()
                 + " eller " + NationalMeasure.UKP_DAYS_PER_1000_STANDARDISED.key()));
     }
 
@@ -40,7 +41,7 @@ public class NationalComparison {
         }
         if (!written.strip().matches("[0-9]{4}")) {
             throw new InvalidRequest("«year» må være et årstall med fire sifre (ÅÅÅÅ), som 2024; fikk «"
-                    + no.ukp.monitor.system.Problems.cut(written) + "»");
+                    + Problems.cut(written) + "»");
         }
         int year = Integer.parseInt(written.strip());
         if (!repository.hasYear(year)) {

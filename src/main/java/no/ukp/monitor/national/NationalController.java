@@ -3,6 +3,8 @@ package no.ukp.monitor.national;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
 import no.ukp.monitor.system.CsvExport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,7 +60,7 @@ class NationalController {
                         .append(isOurs ? ranking.ours().status() : "").append(',').append(isOurs).append('\n');
             }
         }
-        java.util.Set<String> ours = new java.util.HashSet<>();
+        Set<String> ours = new HashSet<>();
         ranking.ourMunicipalities().forEach(p -> ours.add(p.municipality()));
         for (NationalRanking.Place p : comparison.allMunicipalities(y, m)) {
             csv.append("municipality,").append(y).append(',').append(m.key()).append(',').append(p.municipality()).append(',')

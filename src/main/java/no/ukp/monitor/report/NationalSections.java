@@ -2,9 +2,12 @@ package no.ukp.monitor.report;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import no.ukp.monitor.national.NationalComparison;
+import no.ukp.monitor.national.NationalMeasure;
 import no.ukp.monitor.national.NationalRanking;
 import org.springframework.stereotype.Component;
 
@@ -113,12 +116,12 @@ class NationalSections {
 
     /** All municipalities with a value as thin vertical bars in rank order (best left), ours in orange. */
     String municipalityChart(NationalRanking ranking) {
-        List<NationalRanking.Place> all = comparison.allMunicipalities(ranking.year(), no.ukp.monitor.national.NationalMeasure.UKP_DAYS_PER_1000)
+        List<NationalRanking.Place> all = comparison.allMunicipalities(ranking.year(), NationalMeasure.UKP_DAYS_PER_1000)
                 .stream().filter(p -> p.value() != null).toList();
         if (all.isEmpty()) {
             return null;
         }
-        java.util.Set<String> ours = new java.util.HashSet<>();
+        Set<String> ours = new HashSet<>();
         ranking.ourMunicipalities().forEach(p -> ours.add(p.municipality()));
         int height = 130;
         int plot = 110;
