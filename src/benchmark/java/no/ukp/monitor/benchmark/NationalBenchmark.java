@@ -164,6 +164,7 @@ public final class NationalBenchmark {
         g.put("grafanaQueryP95MillisBelow", Verdicts.PANEL_P95_BELOW_MS);
         g.put("reportMedianMillisBelow", Verdicts.REPORT_BELOW_MS);
         g.put("analysisP95MillisBelow", AnalysisLatency.P95_BELOW_MS);
+        g.put("nationalRankingP95MillisBelow", Verdicts.NATIONAL_P95_BELOW_MS);
         g.put("heap", "flat during the big import: what it keeps alive (peak after GC − baseline) at most 2 × the warm-up "
                 + "import's + 32 MB");
         g.put("exportHeap", "flat during the whole export of monthly statistics: at most 2 × what the last year's export keeps + 32 MB");

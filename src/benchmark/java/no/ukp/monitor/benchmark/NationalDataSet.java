@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import no.ukp.monitor.ingest.SyntheticNational;
 
 /**
  * The SYNTHETIC national data set: the reference data's real regions and municipalities plus
@@ -37,6 +38,8 @@ final class NationalDataSet {
     /** One loading step, timed. */
     /** Measures in the synthetic action plan: the PDF report lists them all for the whole community. */
     static final int MEASURES = 15;
+    /** Years of national figures (Helsedirektoratet's yearly UKP figures) for the national comparison. */
+    static final int NATIONAL_YEARS = 15;
     /** The description of the benchmark's measures: how {@link DatabaseGuard} tells them from a real plan. */
     static final String PLAN_DESCRIPTION = "Syntetisk (benchmark)";
 
@@ -89,6 +92,10 @@ final class NationalDataSet {
             importFile("monthly statistics " + year, "monthly-statistics", monthlyStatistics(municipalities, year));
         }
         importFile("short-term stays", "short-term-stays", shortTermStays(regions));
+        List<SyntheticNational.Member> members = regions.stream().flatMap(r -> r.municipalities().stream()
+                .map(m -> new SyntheticNational.Member(m, "Kommune " + m, r.name()))).toList();
+        importFile("national municipalities", "national-municipalities", national(members, true));
+        importFile("national statistics", "national-statistics", national(members, false));
         if (settings.snapshots() == BenchmarkSettings.SnapshotLoad.HTTP) {
             for (int year = first.getYear(); year <= last.getYear(); year++) {
                 importFile("snapshots " + year, "snapshots", snapshots(municipalities, year));
@@ -160,6 +167,22 @@ final class NationalDataSet {
         Files.delete(file);
         steps.add(new Step(what, "HTTP import", rows, seconds, rows / seconds));
         progress.step("  %-28s %,9d rows in %6.1f s (%,.0f rows/s)", what, rows, seconds, rows / seconds);
+    }
+
+    /**
+     * The national comparison's files by the demo's generator ({@link SyntheticNational}): the regions as the
+     * health communities of Norway, and {@value #NATIONAL_YEARS} years of national figures before the last month's year.
+     */
+    private Path national(List<SyntheticNational.Member> members, boolean membership) throws IOException {
+        Path file = folder.resolve(DatabaseGuard.FILE_PREFIX + (membership ? "national-municipalities.csv" : "national-statistics.csv"));
+        try (Writer out = writer(file)) {
+            if (membership) {
+                out.write(SyntheticNational.municipalities(members));
+            } else {
+                SyntheticNational.figures(out, members, last.getYear() - NATIONAL_YEARS, last.getYear() - 1, figures::population);
+            }
+        }
+        return file;
     }
 
     private Path population(List<String> municipalities) throws IOException {
@@ -294,7 +317,7 @@ final class NationalDataSet {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("region", "municipality", "population", "population_revision", "monthly_statistics",
                     "monthly_statistics_revision", "short_term_stays", "short_term_stays_revision", "snapshot",
-                    "snapshot_revision", "import", "import_message")) {
+                    "snapshot_revision", "national_statistics", "import", "import_message")) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));

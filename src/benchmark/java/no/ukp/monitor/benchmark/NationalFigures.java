@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import no.ukp.monitor.ingest.SyntheticFigures;
+import no.ukp.monitor.ingest.SyntheticNational;
 
 /**
  * SYNTHETIC figures of plausible size for the national data set, drawn by the demo data's seeded
@@ -36,9 +37,7 @@ final class NationalFigures {
 
     /** Population at 1 January: Trondheim as it is, every other municipality between 800 and 40 000, growing 0.6 % a year. */
     int population(String municipality, int year) {
-        double base = municipality.equals("5001") ? 214_000
-                : Math.exp(Math.log(800) + random(municipality, 0, "population").nextDouble() * Math.log(40_000 / 800.0));
-        return (int) Math.round(base * Math.pow(1.006, year - 2000));
+        return SyntheticNational.population(SEED, municipality, municipality.equals("5001") ? 214_000 : 0, year);
     }
 
     /** One CSV line of monthly statistics (without the line break), in the column order of {@link #MONTHLY_HEADER}. */

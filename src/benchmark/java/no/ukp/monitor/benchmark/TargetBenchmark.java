@@ -34,7 +34,7 @@ final class TargetBenchmark {
                   List<KpiLatency.Figure> kpis, List<KpiLatency.Figure> kpisAsOf, KpiLatency.CatalogueFigure indicators, List<KpiLatency.SpcFigure> spc,
                   SpcStoreFigure spcStore, Stats xmrEngine, List<PanelQueryLatency.Figure> panels,
                   ReportLatency.Figure report, ExportBenchmark.Result export, List<AnalysisLatency.Figure> analysis,
-                  ForecastLatency.Result forecast,
+                  ForecastLatency.Result forecast, NationalRankingLatency.Figure national,
                   List<Verdicts.Check> checks, double seconds) {
     }
 
@@ -124,11 +124,13 @@ final class TargetBenchmark {
         ExportBenchmark.Result export = ExportBenchmark.measure(service.client(), dataSet, rowCounts.get("monthly_statistics"), progress);
         List<AnalysisLatency.Figure> analysis = AnalysisLatency.measure(service.client(), kpiScopes(owner),
                 new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
+        NationalRankingLatency.Figure national = NationalRankingLatency.measure(service.client(),
+                new Repetitions(settings.kpiWarmup(), settings.kpiRequests(), settings.budget()), progress);
 
         Result partial = new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, kpisAsOf, indicators,
-                spc, spcStore, engine, panels, report, export, analysis, forecast, List.of(), seconds(t0));
+                spc, spcStore, engine, panels, report, export, analysis, forecast, national, List.of(), seconds(t0));
         return new Result(name, description, database, startSeconds, imports, heap, dataSet, rowCounts, kpis, kpisAsOf, indicators, spc,
-                spcStore, engine, panels, report, export, analysis, forecast, Verdicts.checks(partial), seconds(t0));
+                spcStore, engine, panels, report, export, analysis, forecast, national, Verdicts.checks(partial), seconds(t0));
     }
 
     /** total, the region with the most municipalities, and Trondheim (or the first municipality). */

@@ -21,6 +21,8 @@ final class Verdicts {
     /** As-of reads (issue 18): the budget of rankings and panels. */
     static final double AS_OF_P95_BELOW_MS = 100;
     static final double REPORT_BELOW_MS = 2000;
+    /** The national ranking (issue 20) is read by the report and Grafana too: a panel's budget. */
+    static final double NATIONAL_P95_BELOW_MS = 100;
 
     /**
      * One line of the table: the figure, its central value (median or p50) and its p95 or spread,
@@ -108,6 +110,7 @@ final class Verdicts {
                 "min–max " + ms(report.millis().min()) + "–" + ms(report.millis().max()),
                 String.format(Locale.ROOT, "< %.0f s", REPORT_BELOW_MS / 1000), report.millis().median() < REPORT_BELOW_MS));
         checks.addAll(ExportBenchmark.checks(r.export()));
+        checks.add(NationalRankingLatency.check(r.national()));
         return checks;
     }
 

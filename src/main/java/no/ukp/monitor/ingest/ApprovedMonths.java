@@ -49,7 +49,7 @@ class ApprovedMonths {
 
     /** The approved months that rows of {@code changed} periods (of {@code dataset}'s first key column) revise. */
     List<Revised> revised(Dataset dataset, List<Object> changed) {
-        if (changed.isEmpty() || dataset == Dataset.SNAPSHOTS) {
+        if (changed.isEmpty() || !revisesIndicators(dataset)) {
             return List.of();
         }
         List<Record2<LocalDate, OffsetDateTime>> approvals = dsl.select(APPROVAL.MONTH, APPROVAL.APPROVED_AT)
@@ -72,13 +72,21 @@ class ApprovedMonths {
                     yield !m.isBefore(first) && !m.isAfter(month)
                             || dataset == Dataset.SHORT_TERM_STAYS && baselineYear != null && m.getYear() == baselineYear;
                 }
-                case SNAPSHOTS -> false;
+                default -> false;
             });
             if (revises) {
                 revised.add(new Revised(month, approval.value2()));
             }
         }
         return revised;
+    }
+
+    /**
+     * Whether a dataset's rows are among the figures an approval keeps: snapshots are not, and the
+     * national comparison (yearly, published figures) is not either.
+     */
+    private static boolean revisesIndicators(Dataset dataset) {
+        return dataset == Dataset.MONTHLY_STATISTICS || dataset == Dataset.SHORT_TERM_STAYS || dataset == Dataset.POPULATION;
     }
 
     /** Records that the stored import {@code importId} revised these approved months (in the import's transaction). */

@@ -1,5 +1,6 @@
 package no.ukp.monitor.ingest;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -38,11 +39,67 @@ enum ColumnType {
                     .orElseThrow(() -> new InvalidValue("Kommunenummer må være 4 sifre"));
             MunicipalityNumbers.Resolved resolved = context.municipalities().resolve(number)
                     .orElseThrow(() -> new InvalidValue("Ukjent kommunenummer: ikke en kommune i helsefellesskapet"));
-            if (resolved.mappedFrom() != null) {
-                context.warnings().accept("Gammelt kommunenummer " + number + " (" + resolved.mappedFrom().oldName()
-                        + ") er regnet om til " + resolved.number() + " (" + resolved.name() + ")");
+            return mapped(number, resolved, context);
+        }
+    },
+
+    /**
+     * Any Norwegian kommunenummer (the national figures): old numbers are mapped where the mapping is known, a
+     * number neither in the reference data nor among the national municipalities is kept as given, with a warning.
+     */
+    NATIONAL_MUNICIPALITY("kommunenummer med 4 sifre, hvilken som helst kommune i landet (gamle numre regnes om der omregningen er kjent)") {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return anyMunicipality(text, context, true);
+        }
+    },
+
+    /** Like {@link #NATIONAL_MUNICIPALITY}, without the warning: the file that makes numbers known (the national municipalities). */
+    ANY_MUNICIPALITY("kommunenummer med 4 sifre, hvilken som helst kommune i landet (gamle numre regnes om der omregningen er kjent)") {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return anyMunicipality(text, context, false);
+        }
+    },
+
+    /** A name (of a municipality or a health community), at most 100 characters; blank = not given. */
+    NAME("navn, høyst 100 tegn", true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            if (text.length() > 100) {
+                throw new InvalidValue("Navnet er lengre enn 100 tegn");
             }
-            return resolved.number();
+            if (text.chars().anyMatch(c -> c < ' ')) {
+                throw new InvalidValue("Navnet har kontrolltegn (tabulator eller linjeskift)");
+            }
+            return text;
+        }
+    },
+
+    /** A whole number ≥ 1 (population), where a blank cell means "not given" (stored as null). */
+    OPTIONAL_POSITIVE_COUNT("heltall, 1 eller mer; tom celle = ikke oppgitt", true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            return POSITIVE_COUNT.parse(text, context);
+        }
+    },
+
+    /** A rate ≥ 0 with at most three decimals, decimal comma or point; blank = not published. */
+    RATE("desimaltall, 0 eller mer, med desimalkomma eller -punktum (som 12,4); tom celle = ikke publisert", true) {
+        @Override
+        Object parse(String text, RowContext context) throws InvalidValue {
+            String number = THOUSANDS.matcher(text).replaceAll("").replace(',', '.');
+            if (number.startsWith("-")) {
+                throw new InvalidValue("Kan ikke være negativt");
+            }
+            if (!number.matches("[0-9]{1,9}(\\.[0-9]+)?")) {
+                throw new InvalidValue("Må være et tall (som 12,4 eller 12.4)");
+            }
+            BigDecimal rate = new BigDecimal(number);
+            if (rate.scale() > 3) {
+                throw new InvalidValue("Høyst tre desimaler");
+            }
+            return rate;
         }
     },
 
@@ -286,7 +343,7 @@ enum ColumnType {
      * plan's text columns (the header needs «tiltak», an activity's row leaves it blank).
      */
     boolean blankAllowedWhenRequired() {
-        return this == AREA || this == TEXT;
+        return this == AREA || this == TEXT || this == OPTIONAL_POSITIVE_COUNT;
     }
 
     /** The value of a blank cell in an optional column. */
@@ -295,6 +352,31 @@ enum ColumnType {
             return null;
         }
         throw new IllegalStateException(this + " has no blank value");
+    }
+
+    /** A kommunenummer of anywhere in the country: mapped where it is an old number of the reference data, else as given. */
+    private static String anyMunicipality(String text, RowContext context, boolean warnUnknown) throws InvalidValue {
+        String number = MunicipalityNumbers.normalize(text)
+                .orElseThrow(() -> new InvalidValue("Kommunenummer må være 4 sifre"));
+        MunicipalityNumbers.Resolved resolved = context.municipalities().resolve(number).orElse(null);
+        if (resolved == null) {
+            if (warnUnknown) {
+                context.warnings().accept("Ukjent kommunenummer " + number + ": verken i referansedataene eller blant de "
+                        + "nasjonale kommunene (importer «Nasjonale kommuner»); beholdt som oppgitt, uten helsefellesskap "
+                        + "om filen ikke oppgir det");
+            }
+            return number;
+        }
+        return mapped(number, resolved, context);
+    }
+
+    /** The current number of a resolved one; an old number that was mapped is one warning. */
+    private static String mapped(String number, MunicipalityNumbers.Resolved resolved, RowContext context) {
+        if (resolved.mappedFrom() != null) {
+            context.warnings().accept("Gammelt kommunenummer " + number + " (" + resolved.mappedFrom().oldName()
+                    + ") er regnet om til " + resolved.number() + " (" + resolved.name() + ")");
+        }
+        return resolved.number();
     }
 
     static int parseCount(String text) throws InvalidValue {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The four kinds of import file of the contract: their columns, the fact table each fills, the
+ * The kinds of fact file of the contract: their columns, the fact table each fills, the
  * key that identifies a row, and the consistency rules of the domain between a row's values.
  */
 public enum Dataset implements ImportKind {
@@ -94,7 +94,45 @@ public enum Dataset implements ImportKind {
             List.of("year", "municipality"),
             required("year", ColumnType.YEAR, "Året; folketallet gjelder 1. januar", "2025", "år"),
             Shared.MUNICIPALITY,
-            required("population", ColumnType.POSITIVE_COUNT, "Innbyggere 1. januar", "214565", "folketall"));
+            required("population", ColumnType.POSITIVE_COUNT, "Innbyggere 1. januar", "214565", "folketall")),
+
+    /**
+     * Helsedirektoratet's yearly UKP figures per municipality of residence, for all of Norway (SAMDATA). The
+     * aliases are the headings of the published downloads, which change between years: add a new one to its
+     * column's list.
+     */
+    NATIONAL_STATISTICS("national-statistics", "Nasjonale tall", "national_statistics", "år og kommune",
+            List.of("year", "municipality"),
+            required("year", ColumnType.YEAR, "Året tallene gjelder", "2024", "år", "årstall", "aar"),
+            required("municipality", ColumnType.NATIONAL_MUNICIPALITY,
+                    "Pasientens bostedskommune, hvilken som helst kommune i landet", "5001",
+                    "kommunenr", "bostedskommune", "kommunenummer", "bostedskommunenr", "bostedskommune nr", "komnr"),
+            optional("municipality_name", ColumnType.NAME, "Kommunens navn (til visning; tomt = navnet fra referansedataene)",
+                    "Trondheim", "kommunenavn", "bostedskommunenavn", "kommune"),
+            optional("community", ColumnType.NAME,
+                    "Helsefellesskapet kommunen hører til; uten kolonnen (eller tom celle) gjelder «Nasjonale kommuner»",
+                    "Helsefellesskapet St. Olav", "helsefellesskap", "helsefellesskapet"),
+            required("ukp_days", ColumnType.COUNT, "Overliggerdøgn (UKP-døgn) i året, somatikk", "5363",
+                    "overliggerdøgn", "antall overliggerdøgn", "overliggerdøgn somatikk", "liggedøgn utskrivningsklare pasienter"),
+            required("population", ColumnType.OPTIONAL_POSITIVE_COUNT,
+                    "Innbyggere i kommunen; tom celle = ikke oppgitt (kommunen og helsefellesskapet får da ingen rate)",
+                    "214565", "innbyggere", "befolkning", "folkemengde", "antall innbyggere"),
+            optional("patients", ColumnType.OPTIONAL_COUNT, "Pasienter med minst ett overliggerdøgn", "812",
+                    "pasienter", "antall pasienter"),
+            optional("stays", ColumnType.OPTIONAL_COUNT, "Opphold med overliggerdøgn", "1020", "opphold", "antall opphold"),
+            optional("rate_per_1000_standardised", ColumnType.RATE,
+                    "Overliggerdøgn per 1 000 innbyggere, alders- og kjønnsstandardisert, som publisert", "25,1",
+                    "overliggerdøgn_per_1000_standardisert", "overliggerdøgn per 1000 innbyggere standardisert",
+                    "overliggerdøgn per 1 000 innbyggere, justert", "standardisert rate")),
+
+    /** The municipalities of Norway with the health community each belongs to: the membership for the national figures. */
+    NATIONAL_MUNICIPALITIES("national-municipalities", "Nasjonale kommuner", "national_municipality", "kommune",
+            List.of("municipality"),
+            required("municipality", ColumnType.ANY_MUNICIPALITY, "Kommunenummer, hvilken som helst kommune i landet",
+                    "5001", "kommunenr", "kommunenummer", "bostedskommune"),
+            optional("municipality_name", ColumnType.NAME, "Kommunens navn", "Trondheim", "kommunenavn"),
+            required("community", ColumnType.NAME, "Helsefellesskapet kommunen hører til", "Helsefellesskapet St. Olav",
+                    "helsefellesskap", "helsefellesskapet"));
 
     /** The columns several files have, defined once (a class of their own: enum constants cannot use the enum's statics). */
     private static final class Shared {
@@ -143,6 +181,11 @@ public enum Dataset implements ImportKind {
     /** The fact table; every accepted value also goes to {@code <table>_revision}. */
     String table() {
         return table;
+    }
+
+    /** Whether the file holds the national comparison's figures or membership (any municipality of Norway). */
+    boolean national() {
+        return this == NATIONAL_STATISTICS || this == NATIONAL_MUNICIPALITIES;
     }
 
     /** Whether the indicators are computed from this table (V7: its sums per scope and month are stored). */

@@ -1,6 +1,7 @@
 package no.ukp.monitor.ingest;
 
 import static no.ukp.monitor.db.Tables.IMPORT;
+import static no.ukp.monitor.db.Tables.MUNICIPALITY;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.database.DatabaseMode;
 import org.jooq.DSLContext;
@@ -33,6 +35,8 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final YearMonth FIRST_MONTH = YearMonth.of(2023, 1);
+    /** The name of our health community in the synthetic national figures. */
+    static final String OUR_COMMUNITY = "Helsefellesskapet St. Olav";
 
     /**
      * Rough population sizes (rounded, for plausible proportions only; the demo's population
@@ -93,6 +97,24 @@ class DemoData {
         load(Dataset.MONTHLY_STATISTICS, "demo-monthly-statistics.csv", monthlyStatistics(lastFullMonth));
         load(Dataset.SHORT_TERM_STAYS, "demo-short-term-stays.csv", shortTermStays(lastFullMonth));
         load(Dataset.SNAPSHOTS, "demo-snapshots.csv", snapshots(lastFullMonth));
+        List<SyntheticNational.Member> members = nationalMembers(dsl.select(MUNICIPALITY.NUMBER, MUNICIPALITY.NAME)
+                .from(MUNICIPALITY).orderBy(MUNICIPALITY.NUMBER).fetchMap(MUNICIPALITY.NUMBER, MUNICIPALITY.NAME));
+        load(Dataset.NATIONAL_MUNICIPALITIES, "demo-nasjonale-kommuner.csv", SyntheticNational.municipalities(members));
+        load(Dataset.NATIONAL_STATISTICS, "demo-nasjonale-tall.csv", nationalFigures(members, lastFullMonth));
+    }
+
+    /** Our community with our municipalities and 18 synthetic ones: 19 communities, 356 municipalities, as Norway has. */
+    static List<SyntheticNational.Member> nationalMembers(Map<String, String> ours) {
+        return SyntheticNational.members(ours, OUR_COMMUNITY, 19, 356);
+    }
+
+    /** Five years of national figures, the last one the year before that of {@code last}. */
+    static String nationalFigures(List<SyntheticNational.Member> members, YearMonth last) {
+        StringBuilder csv = new StringBuilder();
+        int lastYear = last.getYear() - 1;
+        SyntheticNational.figures(csv, members, lastYear - 4, lastYear, (municipality, year) -> SIZE.containsKey(municipality)
+                ? population(municipality, year) : SyntheticNational.population(2026, municipality, 0, year));
+        return csv.toString();
     }
 
     private void load(Dataset dataset, String fileName, String csv) throws IOException {
@@ -105,12 +127,17 @@ class DemoData {
         }
     }
 
+    /** The demo's population of one of our municipalities: its size, growing 0.6 % a year from the first demo year. */
+    private static int population(String municipality, int year) {
+        int size = SIZE.get(municipality);
+        return size + (int) Math.round(size * 0.006 * (year - FIRST_MONTH.getYear()));
+    }
+
     static String population(YearMonth last) {
         StringBuilder csv = new StringBuilder("year,municipality,population\n");
         for (int year = FIRST_MONTH.getYear(); year <= last.getYear(); year++) {
             for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
-                int growth = (int) Math.round(m.getValue() * 0.006 * (year - FIRST_MONTH.getYear()));
-                csv.append(year).append(',').append(m.getKey()).append(',').append(m.getValue() + growth).append('\n');
+                csv.append(year).append(',').append(m.getKey()).append(',').append(population(m.getKey(), year)).append('\n');
             }
         }
         return csv.toString();

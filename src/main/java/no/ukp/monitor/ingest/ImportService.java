@@ -231,7 +231,8 @@ public class ImportService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Problems problems = new Problems(properties.maxMessages());
         int rows = 0;
-        RowValidator validator = new RowValidator(dataset, reference.municipalityNumbers(),
+        RowValidator validator = new RowValidator(dataset,
+                dataset.national() ? reference.nationalMunicipalityNumbers() : reference.municipalityNumbers(),
                 YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
         try (FactStore.Staging staging = facts.openStaging(dataset);
              RowSource source = format.open(upload.path(), properties)) {

@@ -77,8 +77,9 @@ final class ImportTemplate {
                     + "ingen rolle (Kommune nr. = kommunenr). Kolonnene kan stå i hvilken som helst rekkefølge.");
             explanation.value(row++, 0, "En tom celle i en valgfri kolonne betyr «ikke kjent». Mangler en valgfri "
                     + "kolonne helt, beholdes verdiene som er lagret fra før.");
-            explanation.value(row, 0, "Kolonnen " + String.join(" / ", Dataset.IGNORED_HEADERS)
-                    + " kan stå med og blir ikke lest. Andre ukjente kolonner gir en advarsel.");
+            boolean readsName = dataset.columns().stream().anyMatch(c -> Dataset.IGNORED_HEADERS.stream().anyMatch(c::isNamed));
+            explanation.value(row, 0, (readsName ? "" : "Kolonnen " + String.join(" / ", Dataset.IGNORED_HEADERS)
+                    + " kan stå med og blir ikke lest. ") + "Andre ukjente kolonner gir en advarsel.");
             int[] widths = {22, 28, 9, 60, 60, 18};
             for (int c = 0; c < widths.length; c++) {
                 explanation.width(c, widths[c]);

@@ -74,6 +74,23 @@ public final class SyntheticFigures {
         return new Month(stays, zeroDay, days, home, readmissions);
     }
 
+    /** One year of one municipality in the national figures (Helsedirektoratet's measures). */
+    public record NationalYear(int ukpDays, int patients, int stays, double standardisedRate) {
+    }
+
+    /**
+     * A year of a municipality of {@code population} whose UKP-days are about {@code ratePer1000} per 1 000
+     * inhabitants: about six days per patient, 1.2 stays per patient, and a published standardised rate that
+     * differs from the crude one by the municipality's age profile (±15 %).
+     */
+    public NationalYear nationalYear(int population, double ratePer1000) {
+        int days = poisson(population * ratePer1000 / 1000);
+        int patients = days == 0 ? 0 : Math.max(1, binomial(days, 1 / 6.0));
+        int stays = patients + binomial(patients, 0.2);
+        double standardised = days * 1000.0 / population * (0.85 + 0.3 * random.nextDouble());
+        return new NationalYear(days, patients, stays, Math.round(standardised * 10) / 10.0);
+    }
+
     /** About {@code discharges} discharges a month, each after about {@code meanStay} days. */
     public ShortTerm shortTerm(double discharges, double meanStay) {
         int n = poisson(discharges);

@@ -2,11 +2,13 @@ package no.ukp.monitor.reference;
 
 import static no.ukp.monitor.db.Tables.MUNICIPALITY;
 import static no.ukp.monitor.db.Tables.MUNICIPALITY_NUMBER_MAPPING;
+import static no.ukp.monitor.db.Tables.NATIONAL_MUNICIPALITY;
 import static no.ukp.monitor.db.Tables.REGION;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +77,21 @@ public class ReferenceRepository {
                 .from(MUNICIPALITY_NUMBER_MAPPING)
                 .fetchMap(MUNICIPALITY_NUMBER_MAPPING.OLD_NUMBER, mapping(MunicipalityNumbers.OldNumber::new));
         return new MunicipalityNumbers(current, mappings);
+    }
+
+    /**
+     * The numbers the national figures know: ours ({@link #municipalityNumbers}) and the national municipalities
+     * imported with their health community; a name of ours wins.
+     */
+    public MunicipalityNumbers nationalMunicipalityNumbers() {
+        MunicipalityNumbers ours = municipalityNumbers();
+        Map<String, String> current = new HashMap<>();
+        dsl.select(NATIONAL_MUNICIPALITY.MUNICIPALITY, DSL.coalesce(NATIONAL_MUNICIPALITY.MUNICIPALITY_NAME,
+                        NATIONAL_MUNICIPALITY.MUNICIPALITY))
+                .from(NATIONAL_MUNICIPALITY)
+                .forEach(r -> current.put(r.value1(), r.value2()));
+        current.putAll(ours.current());
+        return new MunicipalityNumbers(current, ours.mappings());
     }
 
     /**

@@ -92,7 +92,8 @@ final class MdcIcons {
                 + body + "</svg>";
     }
 
-    private static String escape(String text) {
+    /** Text for an SVG or XHTML element or a single-quoted attribute. */
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
     }
 }

@@ -28,9 +28,11 @@ class ReportRenderer {
     }
 
     private final ITemplateEngine templates;
+    private final NationalSections national;
 
-    ReportRenderer(ITemplateEngine templates) {
+    ReportRenderer(ITemplateEngine templates, NationalSections national) {
         this.templates = templates;
+        this.national = national;
     }
 
     /** The report as a stand-alone HTML page: inline CSS and SVG, no external resources. */
@@ -69,6 +71,7 @@ class ReportRenderer {
         context.setVariable("r", report);
         context.setVariable("pdf", pdf);
         context.setVariable("scopes", scopes);
+        context.setVariable("national", national.section(report.month()));
         return templates.process("report/monthly", context);
     }
 

@@ -56,7 +56,7 @@ class NationalBenchmarkSmokeTest {
         JsonNode json = new ObjectMapper().readTree(outcome.jsonFile().toFile());
         assertThat(json).isEqualTo(new ObjectMapper().readTree(output.resolve("latest.json").toFile()));
         assertThat(Files.readString(output.resolve("latest.md"))).contains("import / COPY", "/api/v1/kpis", "/api/v1/indicators",
-                "/api/v1/kpis/spc", "PDF report");
+                "/api/v1/kpis/spc", "PDF report", "/api/v1/national/ranking");
         try (Stream<Path> left = Files.list(output.resolve("files"))) {
             assertThat(left).as("import files deleted").isEmpty();
         }

@@ -649,6 +649,81 @@ class GrafanaDashboardQueriesTest {
 
     /** Every value mapping of a status code (grafana_status) gives that status its colour, and maps every code. */
     @Test
+    void shouldShowTheSameNationalRankingAsTheApiOnNasjonaltAndTheVisionOnMaloppnaelse() {
+        Dashboard nasjonalt = GrafanaFiles.dashboard("ukp-nasjonalt");
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, Variable> defaults = resolveVariables(nasjonalt, options);
+        JsonNode api = api("/api/v1/national/ranking");
+        assertThat(defaults.get("aar").values()).as("the year opens on the latest with national figures")
+                .containsExactly(api.path("year").asText());
+        for (Option year : options.get("aar")) {
+            JsonNode ranking = api("/api/v1/national/ranking?year=" + year.value());
+            Map<String, Variable> variables = new LinkedHashMap<>(defaults);
+            variables.put("aar", option(nasjonalt, "aar", options, year.value()));
+            JsonNode ours = ranking.path("ours");
+            Map<String, Object> vision = single(nasjonalt, "Visjon: «Blant de beste i landet»", variables);
+            assertThat(vision.get("Visjon")).isEqualTo(ours.path("status").asText());
+            assertThat(vision.get("Plass")).isEqualTo(ours.path("rank").asInt() + " av " + ours.path("n").asInt());
+            assertDouble(vision.get("Persentil"), ours.path("percentile"), "percentile");
+
+            List<Map<String, Object>> bars = rows(nasjonalt, "Helsefellesskapene rangert: UKP-døgn per 1 000 innbyggere", variables);
+            List<String> apiBars = new ArrayList<>();
+            ranking.path("communities").forEach(c -> {
+                if (!c.path("value").isNull()) {
+                    apiBars.add(c.path("rank").asInt() + ". " + c.path("name").asText()
+                            + (c.path("community").asText().equals(ours.path("community").asText()) ? " (vårt)" : "") + " "
+                            + c.path("value").decimalValue().stripTrailingZeros().toPlainString());
+                }
+            });
+            assertThat(bars).extracting(r -> r.get("Helsefellesskap") + " "
+                    + ((BigDecimal) r.get("UKP-døgn per 1 000 innbyggere")).stripTrailingZeros().toPlainString())
+                    .containsExactlyElementsOf(apiBars);
+
+            List<Map<String, Object>> municipalities = rows(nasjonalt, "Våre kommuner blant alle kommuner", variables);
+            JsonNode standardised = api("/api/v1/national/ranking?year=" + year.value() + "&measure=ukp_days_per_1000_standardised");
+            assertThat(municipalities).hasSize(ranking.path("ourMunicipalities").size());
+            for (int i = 0; i < municipalities.size(); i++) {
+                JsonNode place = ranking.path("ourMunicipalities").get(i);
+                Map<String, Object> row = municipalities.get(i);
+                assertThat(row.get("Kommune")).isEqualTo(place.path("name").asText() + " (" + place.path("municipality").asText() + ")");
+                assertDouble(row.get("Per 1 000"), place.path("value"), "crude rate");
+                assertThat(row.get("Plass")).isEqualTo(place.path("rank").asInt() + " av " + place.path("n").asInt());
+                assertThat(row.get("Status")).isEqualTo(place.path("status").asText());
+                JsonNode std = null;
+                for (JsonNode s : standardised.path("ourMunicipalities")) {
+                    if (s.path("municipality").equals(place.path("municipality"))) {
+                        std = s;
+                    }
+                }
+                assertThat(std).isNotNull();
+                assertDouble(row.get("Standardisert"), std.path("value"), "standardised rate");
+                assertThat(row.get("Status, standardisert")).isEqualTo(std.path("status").asText());
+            }
+        }
+        Dashboard maloppnaelse = GrafanaFiles.dashboard("ukp-maloppnaelse");
+        Map<String, List<Option>> monthOptions = new LinkedHashMap<>();
+        Map<String, Variable> monthDefaults = resolveVariables(maloppnaelse, monthOptions);
+        // the latest year with national figures up to the chosen month's year (the fixture's are the two years before the last month's)
+        Map<String, Object> vision = single(maloppnaelse, "Visjon: «Blant de beste i landet»", monthDefaults);
+        JsonNode ours = api("/api/v1/national/ranking?year=" + (fixture.last.getYear() - 1)).path("ours");
+        assertThat(vision.get("Visjon")).isEqualTo(ours.path("status").asText());
+        assertThat(vision.get("Helsefellesskap")).isEqualTo(ours.path("name").asText() + " (" + (fixture.last.getYear() - 1) + ")");
+    }
+
+    /** The rows of the panel titled {@code title} with these variables, run as ukp_reader. */
+    private List<Map<String, Object>> rows(Dashboard dashboard, String title, Map<String, Variable> variables) {
+        JsonNode panel = dashboard.panels().stream().filter(p -> p.path("title").asText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError(dashboard.title() + " has no panel «" + title + "»"));
+        return run(panel.path("targets").path(0).path("rawSql").asText(), context(dashboard, variables), dashboard.title() + " / " + title).maps();
+    }
+
+    private Map<String, Object> single(Dashboard dashboard, String title, Map<String, Variable> variables) {
+        List<Map<String, Object>> rows = rows(dashboard, title, variables);
+        assertThat(rows).as("%s / %s", dashboard.title(), title).hasSize(1);
+        return rows.get(0);
+    }
+
+    @Test
     void shouldColourEveryStatusCodeAsItsStatus() {
         int checked = 0;
         for (Dashboard dashboard : GrafanaFiles.dashboards()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.ImportClient;
 import no.ukp.monitor.TestUsers;
+import no.ukp.monitor.ingest.SyntheticNational;
 import org.jooq.DSLContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,22 @@ final class GrafanaFixture {
         post("monthly-statistics", "month,municipality,ukp_stays,zero_day_stays,ukp_days,discharged_home\n"
                 + last + "," + municipalities.get(0) + ",5,6,1,1\n", false, HttpStatus.UNPROCESSABLE_ENTITY);
         plan();
+        national();
+    }
+
+    /**
+     * National figures of two years for five communities (ours with the reference municipalities), by the demo's
+     * generator: the nasjonalt dashboard and the vision on måloppnåelse show rows.
+     */
+    private void national() {
+        Map<String, String> ours = new LinkedHashMap<>();
+        municipalities.forEach(m -> ours.put(m, "Kommune " + m));
+        List<SyntheticNational.Member> members = SyntheticNational.members(ours, "Helsefellesskapet St. Olav", 5, municipalities.size() + 40);
+        post("national-municipalities", SyntheticNational.municipalities(members), false, HttpStatus.OK);
+        StringBuilder figures = new StringBuilder();
+        SyntheticNational.figures(figures, members, last.getYear() - 2, last.getYear() - 1,
+                (municipality, year) -> SyntheticNational.population(7, municipality, 0, year));
+        post("national-statistics", figures.toString(), false, HttpStatus.OK);
     }
 
     /** The measures of the action plan, each with statuses for months before {@code last}. */

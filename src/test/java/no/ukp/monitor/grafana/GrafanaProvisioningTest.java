@@ -36,6 +36,7 @@ class GrafanaProvisioningTest {
         DASHBOARDS.put("ukp-datakvalitet", "UKP – datakvalitet");
         DASHBOARDS.put("ukp-tjeneste", "UKP – tjeneste");
         DASHBOARDS.put("ukp-tiltak", "UKP – tiltak");
+        DASHBOARDS.put("ukp-nasjonalt", "UKP – nasjonalt");
     }
 
     /** Data source references that are Grafana's own, not provisioned. */
@@ -87,7 +88,7 @@ class GrafanaProvisioningTest {
     }
 
     @Test
-    void shouldHaveTheSevenNorwegianDashboardsWithFixedUidsAndNoExportPlaceholders() {
+    void shouldHaveTheEightNorwegianDashboardsWithFixedUidsAndNoExportPlaceholders() {
         List<Dashboard> dashboards = GrafanaFiles.dashboards();
         Map<String, String> titles = new LinkedHashMap<>();
         dashboards.forEach(d -> titles.put(d.uid(), d.title()));

@@ -42,13 +42,22 @@ class DemoDataTest {
         assertThat(dsl.fetch("SELECT dataset, outcome, synthetic, imported_by FROM import ORDER BY id")
                 .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3)))
                 .containsExactly("population stored true demo", "monthly-statistics stored true demo",
-                        "short-term-stays stored true demo", "snapshots stored true demo");
+                        "short-term-stays stored true demo", "snapshots stored true demo",
+                        "national-municipalities stored true demo", "national-statistics stored true demo");
         assertThat(dsl.fetchSingle("SELECT synthetic FROM data_origin").get(0, Boolean.class)).isTrue();
         assertThat(dsl.fetchSingle("SELECT min(month)::text, max(month)::text, count(DISTINCT municipality) FROM monthly_statistics")
                 .intoArray()).containsExactly("2023-01-01", YearMonth.now(clock).minusMonths(1).atDay(1).toString(), 20L);
 
+        // the national comparison: 19 communities, 356 municipalities, five years up to last year; ours has a rank
+        int lastYear = YearMonth.now(clock).getYear() - 1;
+        assertThat(dsl.fetchSingle("SELECT count(DISTINCT community), count(DISTINCT municipality), min(year), max(year) "
+                + "FROM national_figures").intoArray()).containsExactly(19L, 356L, lastYear - 4, lastYear);
+        assertThat(dsl.fetchSingle("SELECT name, n, rank IS NOT NULL FROM national_community_ranking WHERE ours AND year = "
+                + lastYear).intoArray()).containsExactly("Helsefellesskapet St. Olav", 19, true);
+        assertThat(dsl.fetchSingle("SELECT synthetic FROM national_year WHERE year = " + lastYear).get(0, Boolean.class)).isTrue();
+
         enabled.loadOnFirstStart(); // only into an empty database
-        assertThat(dsl.fetchCount(dsl.selectFrom("import"))).isEqualTo(4);
+        assertThat(dsl.fetchCount(dsl.selectFrom("import"))).isEqualTo(6);
     }
 
     @Test

@@ -72,6 +72,9 @@ class HeaderNamesTest {
             """)
     void shouldNotSuggestAColumnForAnUnrelatedHeader(String header) {
         for (Dataset dataset : Dataset.values()) {
+            if (dataset == Dataset.NATIONAL_STATISTICS && header.startsWith("Pasienter")) {
+                continue; // Helsedirektoratet's figures have a patients column: there «Pasienter totalt» probably is it
+            }
             assertThat(HeaderNames.nearest(header, dataset.columns(), i -> true)).as(dataset.slug()).isNull();
         }
     }
@@ -104,7 +107,9 @@ class HeaderNamesTest {
             }
         }
         for (String ignored : Dataset.IGNORED_HEADERS) {
-            assertThat(dataset.columns().stream().filter(c -> c.isNamed(ignored))).as(ignored).isEmpty();
+            // the national files read the municipality's name (the contract's municipality_name); the others ignore it
+            assertThat(dataset.columns().stream().filter(c -> c.isNamed(ignored)).map(Column::name)).as(ignored)
+                    .isSubsetOf(dataset.national() ? List.of("municipality_name") : List.of());
         }
     }
 }

@@ -76,7 +76,8 @@ class BrowserPagesTest extends BrowserTest {
         assertThat(page.locator("header")).containsText("Innlogget som ingest");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Importer data");
         assertThat(page.getByLabel("Hva slags data").locator("option")).containsText(new String[] {
-                "Månedsstatistikk", "Korttidsopphold", "Øyeblikksbilde", "Folketall"});
+                "Månedsstatistikk", "Korttidsopphold", "Øyeblikksbilde", "Folketall", "Nasjonale tall",
+                "Nasjonale kommuner"});
         check("import");
 
         page.getByLabel("Hva slags data").selectOption("monthly-statistics");
