@@ -68,6 +68,9 @@ final class ServiceUnderTest implements AutoCloseable {
         args.add("--logging.level.com.openhtmltopdf=ERROR");
         args.add("--ukp.demo.enabled=false");
         args.add("--ukp.import.max-size=4GB");
+        // its own spool folder: a service started on the shared default would clean up another's checked uploads
+        args.add("--ukp.import.spool-dir=" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "ukp-benchmark-spool-" + ProcessHandle.current().pid()).toAbsolutePath());
         return args;
     }
 

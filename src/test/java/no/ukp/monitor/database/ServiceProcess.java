@@ -57,6 +57,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--ukp.embedded.port=" + databasePort,
                 "--server.port=" + httpPort,
                 "--ukp.demo.enabled=false",
+                // its own spool folder: on the shared default it would clean up the uploads the test JVM has checked
+                "--ukp.import.spool-dir=" + dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-spool"),
                 "--ukp.users.admin=process-test",
                 "--spring.main.banner-mode=off"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
