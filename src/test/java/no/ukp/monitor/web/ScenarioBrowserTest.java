@@ -73,6 +73,9 @@ class ScenarioBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beregn")).click();
         assertThat(table.locator("caption")).hasText("Trondheimsområdet, 2024-03 til 2025-02 (siste 12 måneder)");
         // 39 × 0.9 × 0.1 × 50.5 = 177.255 → 177; target 250 (50 000 of 200 000 inhabitants)
+        // (each change sends the form: wait for the answer to the last one, the earlier ones are cancelled)
+        assertThat(table.locator("tr", new Locator.LocatorOptions().setHasText("UKP-døgn siste 12 måneder")))
+                .containsText("177");
         assertThat(page.locator("#resultat tbody tr").first()).containsText("35");
         assertThat(row(table, "UKP-døgn siste 12 måneder")).containsExactly("UKP-døgn siste 12 måneder", "46", "177");
         assertThat(page.locator("#resultat")).containsText("Mål: høyst 250 UKP-døgn");
