@@ -236,10 +236,24 @@ GROUP BY p.year, s.scope_type, s.scope_id;
 CREATE VIEW scope_population_figures AS
 SELECT scope_type, scope_id, year, population, complete FROM scope_population_sums;
 -- [jooq ignore start]
+-- (as scope_month_figures below: a request of the service keeps the population of its scopes as of T
+-- in the temporary table ukp_as_of_population first)
+CREATE OR REPLACE FUNCTION ukp_as_of_scope_population() RETURNS SETOF scope_population_sums
+LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+  IF to_regclass('pg_temp.ukp_as_of_population') IS NOT NULL THEN
+    RETURN QUERY EXECUTE 'SELECT scope_type, scope_id, year, population, complete FROM pg_temp.ukp_as_of_population';
+  ELSE
+    RETURN QUERY SELECT scope_type, scope_id, year, population, complete FROM scope_population;
+  END IF;
+END
+$$;
+
 CREATE OR REPLACE VIEW scope_population_figures AS
 SELECT scope_type, scope_id, year, population, complete FROM scope_population_sums WHERE ukp_as_of() IS NULL
 UNION ALL
-SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE ukp_as_of() IS NOT NULL;
+SELECT scope_type, scope_id, year, population, complete FROM ukp_as_of_scope_population() WHERE ukp_as_of() IS NOT NULL;
 -- [jooq ignore stop]
 
 -- ---- months --------------------------------------------------------------------------------
@@ -308,10 +322,27 @@ GROUP BY s.scope_type, s.scope_id, u.month;
 CREATE VIEW scope_month_figures AS
 SELECT * FROM scope_month_sums;
 -- [jooq ignore start]
+-- As of T the sums are those of scope_month_facts. PostgreSQL cannot push a window's scope into the
+-- latest-revision-per-key of the as-of facts, so every window looked up would form them all anew:
+-- a request of the service first keeps the sums of the scopes and months it reads in the temporary
+-- table ukp_as_of_sums of its transaction (indicator/AsOf), and they are read from there. Without
+-- that table (an analyst's own SQL) they are formed from the view itself.
+CREATE OR REPLACE FUNCTION ukp_as_of_scope_month_sums() RETURNS SETOF scope_month_sums
+LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+  IF to_regclass('pg_temp.ukp_as_of_sums') IS NOT NULL THEN
+    RETURN QUERY EXECUTE 'SELECT * FROM pg_temp.ukp_as_of_sums';
+  ELSE
+    RETURN QUERY SELECT * FROM scope_month_facts;
+  END IF;
+END
+$$;
+
 CREATE OR REPLACE VIEW scope_month_figures AS
 SELECT * FROM scope_month_sums WHERE ukp_as_of() IS NULL
 UNION ALL
-SELECT * FROM scope_month_facts WHERE ukp_as_of() IS NOT NULL;
+SELECT * FROM ukp_as_of_scope_month_sums() WHERE ukp_as_of() IS NOT NULL;
 -- [jooq ignore stop]
 
 -- Per month M x scope x window, the sums of the facts in the window (NULL: no row in the window)

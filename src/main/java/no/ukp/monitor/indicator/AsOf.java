@@ -1,19 +1,25 @@
 package no.ukp.monitor.indicator;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
+import no.ukp.monitor.reference.Scope;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Figures "as of" an instant (issue 18, {@code asOf}): runs a read in a read-only transaction in
- * which every indicator view reads the data as recorded at or before the instant (the setting
+ * Figures "as of" an instant (issue 18, {@code asOf}): runs a read in a transaction in which every
+ * indicator view reads the data as recorded at or before the instant (the setting
  * {@code ukp.as_of} of R__indicator_views.sql, local to the transaction). The arithmetic is the
  * views', the same as for the figures of now; only their sources switch.
  */
@@ -25,12 +31,12 @@ public class AsOf {
             + "(revisions, population, reference data and target versions recorded at or before it); default now";
 
     private final DSLContext dsl;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate transaction;
 
     AsOf(DSLContext dsl, PlatformTransactionManager transactions) {
         this.dsl = dsl;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        // not read-only: the sums of the request are kept in temporary tables (dropped at commit)
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -49,13 +55,50 @@ public class AsOf {
         }
     }
 
-    /** {@code work} with the views reading the data as recorded at or before {@code asOf}; null: as it is now. */
-    public <T> T read(Instant asOf, Supplier<T> work) {
+    /**
+     * What a request reads: the scope (null: every scope) and the months it shows, {@code from} to
+     * {@code to} (null: every month). The sums as of the instant are formed once for these, with the
+     * 11 months before {@code from} that its rolling windows reach back to and the baseline year of
+     * the short-term ward indicator, and kept for the transaction (R__indicator_views.sql,
+     * {@code ukp_as_of_sums}); the views read them from there.
+     */
+    public record Extent(Scope scope, YearMonth from, YearMonth to) {
+
+        /** Every scope and month: the report, which shows several scopes and long series. */
+        public static Extent everything() {
+            return new Extent(null, null, null);
+        }
+    }
+
+    /**
+     * {@code work} with the views reading the data as recorded at or before {@code asOf} (null: as it
+     * is now), for what {@code extentThen} says it reads (asked for once the instant is set).
+     */
+    public <T> T read(Instant asOf, Supplier<Extent> extentThen, Supplier<T> work) {
         if (asOf == null) {
             return work.get();
         }
-        return readOnly.execute(status -> {
+        return transaction.execute(status -> {
             dsl.fetch("SELECT set_config('ukp.as_of', ?, true)", asOf.toString());
+            // (the months may depend on the data as of the instant: the latest month then)
+            Extent extent = extentThen.get();
+            Condition scope = extent.scope() == null ? DSL.trueCondition()
+                    : DSL.field(DSL.name("scope_type")).eq(DSL.inline(extent.scope().type().key()))
+                            .and(DSL.field(DSL.name("scope_id")).eq(DSL.inline(extent.scope().id())));
+            Condition months = DSL.trueCondition();
+            if (extent.from() != null && extent.to() != null) {
+                Field<LocalDate> month = DSL.field(DSL.name("month"), LocalDate.class);
+                months = month.between(DSL.inline(extent.from().minusMonths(11).atDay(1)), DSL.inline(extent.to().atDay(1)));
+                Object baseline = dsl.fetchValue("SELECT value FROM indicator_setting WHERE key = 'baseline_year'");
+                if (baseline != null) {
+                    int year = Integer.parseInt(baseline.toString());
+                    months = months.or(month.between(DSL.inline(LocalDate.of(year, 1, 1)), DSL.inline(LocalDate.of(year, 12, 1))));
+                }
+            }
+            dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_sums ON COMMIT DROP AS SELECT * FROM scope_month_facts WHERE "
+                    + dsl.renderInlined(scope.and(months)));
+            dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_population ON COMMIT DROP AS "
+                    + "SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE " + dsl.renderInlined(scope));
             return work.get();
         });
     }

@@ -46,7 +46,8 @@ class KpiController {
              @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
              @Parameter(description = AsOf.DESCRIPTION) @RequestParam(required = false) String asOf) {
         Scope resolved = scope(scope);
-        return this.asOf.read(AsOf.parse(asOf), () -> kpis.kpis(month(month), resolved));
+        return this.asOf.read(AsOf.parse(asOf), () -> new AsOf.Extent(resolved, month(month), month(month)),
+                () -> kpis.kpis(month(month), resolved));
     }
 
     /**
@@ -95,7 +96,8 @@ class KpiController {
         Scope resolved = scope(scope);
         YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse("from", from);
         YearMonth last = to == null ? null : RequestMonth.parse("to", to);
-        return this.asOf.read(instant, () -> new Series(indicator, resolved.key(), asked, kpis.synthetic(),
+        return this.asOf.read(instant, () -> new AsOf.Extent(resolved, start, last == null ? month(null) : last),
+                () -> new Series(indicator, resolved.key(), asked, kpis.synthetic(),
                 kpis.series(indicator, resolved, asked, start, last == null ? month(null) : last)));
     }
 

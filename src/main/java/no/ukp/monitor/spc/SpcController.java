@@ -73,7 +73,11 @@ class SpcController {
     private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
                     String screenOutliers, String target, String asOf) {
         Instant instant = AsOf.parse(asOf);
-        return this.asOf.read(instant, () -> spc(definition, resolved, from, to, phases, screenOutliers, target));
+        return this.asOf.read(instant, () -> {
+            YearMonth end = to == null ? kpis.requireLatestMonth() : RequestMonth.parse("to", to);
+            return new AsOf.Extent(resolved, from == null ? end.minusMonths(SpcCharts.DEFAULT_MONTHS - 1L)
+                    : RequestMonth.parse("from", from), end);
+        }, () -> spc(definition, resolved, from, to, phases, screenOutliers, target));
     }
 
     private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
