@@ -97,10 +97,17 @@ DROP VIEW IF EXISTS monthly_statistics_as_of;
 --                        computed from the views scope_month_facts and scope_population, which are
 --                        the one definition of those sums (the stored ones are their copy)
 -- Application settings (indicator_setting: baseline year, measurement start) are not versioned.
--- The switch is a pseudo-constant (ukp_as_of() IS [NOT] NULL), so PostgreSQL runs one branch only.
+-- The switch (ukp_as_of() IS [NOT] NULL) is decided when a query is planned: ukp_as_of() is declared
+-- IMMUTABLE so that the planner folds it and drops the other branch of each view entirely. As STABLE
+-- it left both branches in every plan, and their row estimates made the plans of the figures of now
+-- up to 100 times slower (the status series of a dashboard: 0.15 s → 15 s at national scale). The
+-- price: a plan must never be reused across a change of the setting. The service sets it only in
+-- its own transactions (indicator/AsOf), which begin and end with DISCARD PLANS, so that no plan of
+-- now is used for an instant and none of an instant for now. Your own SQL: set it in a session of
+-- its own, or run DISCARD PLANS after changing it (psql plans each query anew anyway).
 -- [jooq ignore start]
 CREATE OR REPLACE FUNCTION ukp_as_of() RETURNS TIMESTAMP WITH TIME ZONE
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT CAST(NULLIF(current_setting('ukp.as_of', true), '') AS TIMESTAMP WITH TIME ZONE) $$;
 -- [jooq ignore stop]
 
@@ -245,7 +252,7 @@ BEGIN
   IF to_regclass('pg_temp.ukp_as_of_population') IS NOT NULL THEN
     RETURN QUERY EXECUTE 'SELECT scope_type, scope_id, year, population, complete FROM pg_temp.ukp_as_of_population';
   ELSE
-    RETURN QUERY SELECT scope_type, scope_id, year, population, complete FROM scope_population;
+    RETURN QUERY EXECUTE 'SELECT scope_type, scope_id, year, population, complete FROM scope_population';
   END IF;
 END
 $$;
@@ -334,7 +341,7 @@ BEGIN
   IF to_regclass('pg_temp.ukp_as_of_sums') IS NOT NULL THEN
     RETURN QUERY EXECUTE 'SELECT * FROM pg_temp.ukp_as_of_sums';
   ELSE
-    RETURN QUERY SELECT * FROM scope_month_facts;
+    RETURN QUERY EXECUTE 'SELECT * FROM scope_month_facts';
   END IF;
 END
 $$;

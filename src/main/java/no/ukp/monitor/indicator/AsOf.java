@@ -79,6 +79,9 @@ public class AsOf {
             return work.get();
         }
         return transaction.execute(status -> {
+            // the views' switch is folded when a statement is planned (R__indicator_views.sql): no plan made
+            // before, for now or for another instant, may be used in this transaction, and none made in it after it
+            dsl.execute("DISCARD PLANS");
             dsl.fetch("SELECT set_config('ukp.as_of', ?, true)", asOf.toString());
             // (the months may depend on the data as of the instant: the latest month then)
             Extent extent = extentThen.get();
@@ -99,7 +102,17 @@ public class AsOf {
                     + dsl.renderInlined(scope.and(months)));
             dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_population ON COMMIT DROP AS "
                     + "SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE " + dsl.renderInlined(scope));
-            return work.get();
+            Object savepoint = status.createSavepoint();
+            try {
+                T result = work.get();
+                dsl.execute("DISCARD PLANS");
+                return result;
+            } catch (RuntimeException e) {
+                // back to a usable transaction, so that the plans of this instant can be discarded
+                status.rollbackToSavepoint(savepoint);
+                dsl.execute("DISCARD PLANS");
+                throw e;
+            }
         });
     }
 }
