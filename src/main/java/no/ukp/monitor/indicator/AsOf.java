@@ -100,8 +100,11 @@ public class AsOf {
             }
             dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_sums ON COMMIT DROP AS SELECT * FROM scope_month_facts WHERE "
                     + dsl.renderInlined(scope.and(months)));
+            // the whole community's population too: an apportioned target is the scope's share of it
+            Condition total = DSL.field(DSL.name("scope_type")).eq(DSL.inline("total"));
             dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_population ON COMMIT DROP AS "
-                    + "SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE " + dsl.renderInlined(scope));
+                    + "SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE "
+                    + dsl.renderInlined(scope.or(total)));
             Object savepoint = status.createSavepoint();
             try {
                 T result = work.get();

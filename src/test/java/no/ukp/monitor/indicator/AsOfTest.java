@@ -61,6 +61,8 @@ class AsOfTest {
         Instant before = instant();
         ImportClient imports = new ImportClient(rest);
         imports.store("monthly-statistics", year(20, 30));
+        // population then: the municipalities' UKP-day targets are apportioned from the whole community's
+        imports.store("population", "year,municipality,population\n2024,5001,212000\n2024,5028,17200\n");
         Instant then = instant();
         String[] paths = {"/api/v1/kpis?month=2025-06&scope=total", "/api/v1/kpis?month=2025-06&scope=municipality:5028",
                 "/api/v1/kpis?scope=total", "/api/v1/kpis/series?indicator=ukp_days&scope=total&window=rolling12",
@@ -83,6 +85,8 @@ class AsOfTest {
                 {"name": "Melhus", "regionId": "trondheimsomradet", "memberFrom": "2025-03"}""", json), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
 
+        assertThat(indicator(thenAnswers.get(paths[1]), "ukp_days").path("target").isNumber()).as("an apportioned target then")
+                .isTrue();
         for (String path : paths) {
             assertThat(get(path)).as("now differs: %s", path).isNotEqualTo(thenAnswers.get(path));
             assertThat(get(path + "&asOf=" + then)).as("as of then: %s", path).isEqualTo(thenAnswers.get(path));
