@@ -83,30 +83,9 @@ public class AsOf {
             // before, for now or for another instant, may be used in this transaction, and none made in it after it
             dsl.execute("DISCARD PLANS");
             dsl.fetch("SELECT set_config('ukp.as_of', ?, true)", asOf.toString());
-            // (the months may depend on the data as of the instant: the latest month then)
-            Extent extent = extentThen.get();
-            Condition scope = extent.scope() == null ? DSL.trueCondition()
-                    : DSL.field(DSL.name("scope_type")).eq(DSL.inline(extent.scope().type().key()))
-                            .and(DSL.field(DSL.name("scope_id")).eq(DSL.inline(extent.scope().id())));
-            Condition months = DSL.trueCondition();
-            if (extent.from() != null && extent.to() != null) {
-                Field<LocalDate> month = DSL.field(DSL.name("month"), LocalDate.class);
-                months = month.between(DSL.inline(extent.from().minusMonths(11).atDay(1)), DSL.inline(extent.to().atDay(1)));
-                Object baseline = dsl.fetchValue("SELECT value FROM indicator_setting WHERE key = 'baseline_year'");
-                if (baseline != null) {
-                    int year = Integer.parseInt(baseline.toString());
-                    months = months.or(month.between(DSL.inline(LocalDate.of(year, 1, 1)), DSL.inline(LocalDate.of(year, 12, 1))));
-                }
-            }
-            dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_sums ON COMMIT DROP AS SELECT * FROM scope_month_facts WHERE "
-                    + dsl.renderInlined(scope.and(months)));
-            // the whole community's population too: an apportioned target is the scope's share of it
-            Condition total = DSL.field(DSL.name("scope_type")).eq(DSL.inline("total"));
-            dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_population ON COMMIT DROP AS "
-                    + "SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE "
-                    + dsl.renderInlined(scope.or(total)));
             Object savepoint = status.createSavepoint();
             try {
+                keepSums(extentThen.get());
                 T result = work.get();
                 dsl.execute("DISCARD PLANS");
                 return result;
@@ -117,5 +96,32 @@ public class AsOf {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The sums and the population as of the instant for what the request reads, in the temporary
+     * tables the views read them from (the months may depend on the data then: the latest month).
+     */
+    private void keepSums(Extent extent) {
+        Condition scope = extent.scope() == null ? DSL.trueCondition()
+                : DSL.field(DSL.name("scope_type")).eq(DSL.inline(extent.scope().type().key()))
+                        .and(DSL.field(DSL.name("scope_id")).eq(DSL.inline(extent.scope().id())));
+        Condition months = DSL.trueCondition();
+        if (extent.from() != null && extent.to() != null) {
+            Field<LocalDate> month = DSL.field(DSL.name("month"), LocalDate.class);
+            months = month.between(DSL.inline(extent.from().minusMonths(11).atDay(1)), DSL.inline(extent.to().atDay(1)));
+            Object baseline = dsl.fetchValue("SELECT value FROM indicator_setting WHERE key = 'baseline_year'");
+            if (baseline != null) {
+                int year = Integer.parseInt(baseline.toString());
+                months = months.or(month.between(DSL.inline(LocalDate.of(year, 1, 1)), DSL.inline(LocalDate.of(year, 12, 1))));
+            }
+        }
+        dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_sums ON COMMIT DROP AS SELECT * FROM scope_month_facts WHERE "
+                + dsl.renderInlined(scope.and(months)));
+        // the whole community's population too: an apportioned target is the scope's share of it
+        Condition total = DSL.field(DSL.name("scope_type")).eq(DSL.inline("total"));
+        dsl.execute("CREATE TEMPORARY TABLE ukp_as_of_population ON COMMIT DROP AS "
+                + "SELECT scope_type, scope_id, year, population, complete FROM scope_population WHERE "
+                + dsl.renderInlined(scope.or(total)));
     }
 }
