@@ -147,8 +147,14 @@ class ComposeFileTest {
             Files.writeString(secrets.resolve(secret.getValue()), "from-file-" + secret.getKey() + "\n");
         }
 
+        // an environment without this machine's variables: CI's SPRING_DATASOURCE_PASSWORD would win over the file
+        org.springframework.core.env.StandardEnvironment bare = new org.springframework.core.env.StandardEnvironment() {
+            @Override
+            protected void customizePropertySources(org.springframework.core.env.MutablePropertySources sources) {
+            }
+        };
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NoBeans.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .environment(bare).web(WebApplicationType.NONE).logStartupInfo(false)
                 .properties("spring.config.import=configtree:" + secrets + "/", "spring.main.banner-mode=off")
                 .run()) {
             Environment environment = context.getEnvironment();

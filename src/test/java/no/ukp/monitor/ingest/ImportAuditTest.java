@@ -197,7 +197,9 @@ class ImportAuditTest {
             Thread.sleep(200);
         } // closed with 2 950 bytes still to come
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (dsl.fetchCount(dsl.selectFrom("import")) == 0 && System.nanoTime() < deadline) {
+        // the audit row and then its message are written as the server notices the broken upload: wait for both
+        while ((dsl.fetchCount(dsl.selectFrom("import")) == 0 || dsl.fetchCount(dsl.selectFrom("import_message")) == 0)
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         Record audit = onlyAuditRow();
