@@ -91,10 +91,15 @@ class ApprovalController {
         YearMonth m = RequestMonth.parse("month", month);
         ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new InvalidRequest(
                 "Ukjent format «" + Problems.cut(format) + "»: bruk pdf eller html"));
-        byte[] report = kept.report(m, type).orElseThrow(() -> notApproved(m));
+        return keptReport(kept, m, type);
+    }
+
+    /** The report kept at approval as a download, for the API and the page {@code /godkjenning} alike. */
+    static ResponseEntity<byte[]> keptReport(ApprovalRepository kept, YearMonth month, ReportFormat type) {
+        byte[] report = kept.report(month, type).orElseThrow(() -> notApproved(month));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, type.mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ukp-manedsrapport-" + m + "-godkjent." + type.extension() + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ukp-manedsrapport-" + month + "-godkjent." + type.extension() + "\"")
                 .body(report);
     }
 
@@ -109,7 +114,7 @@ class ApprovalController {
                 .body(problem);
     }
 
-    private static NotFound notApproved(YearMonth month) {
+    static NotFound notApproved(YearMonth month) {
         return new NotFound("Måneden " + month + " er ikke godkjent for ASU");
     }
 }

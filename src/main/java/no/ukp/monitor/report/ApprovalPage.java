@@ -14,7 +14,6 @@ import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.AlreadyExists;
 import no.ukp.monitor.system.NotFound;
 import no.ukp.monitor.system.RequestMonth;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,7 +94,7 @@ class ApprovalPage {
     @GetMapping("/{month}")
     String month(@PathVariable String month, Model model) {
         YearMonth m = RequestMonth.parse("måned", month);
-        ApprovalRepository.Approval approval = kept.find(m).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
+        ApprovalRepository.Approval approval = kept.find(m).orElseThrow(() -> ApprovalController.notApproved(m));
         model.addAttribute("row", row(approval));
         model.addAttribute("changes", ApprovalChanges.rows(kept.changes(m), catalogue, reference));
         return "approval/month";
@@ -106,10 +105,7 @@ class ApprovalPage {
     ResponseEntity<byte[]> report(@PathVariable String month, @RequestParam(defaultValue = "pdf") String format) {
         YearMonth m = RequestMonth.parse("måned", month);
         ReportFormat type = ReportFormat.of(format).orElseThrow(() -> new NotFound("Ukjent format " + format));
-        byte[] report = kept.report(m, type).orElseThrow(() -> new NotFound("Måneden " + m + " er ikke godkjent for ASU"));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, type.mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ukp-manedsrapport-" + m + "-godkjent." + type.extension() + "\"")
-                .body(report);
+        return ApprovalController.keptReport(kept, m, type);
     }
 
     private Row row(ApprovalRepository.Approval a) {
