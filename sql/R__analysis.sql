@@ -97,32 +97,28 @@ BEGIN
   FROM indicator_window_sums ws
   WHERE ws.scope_type = p_scope_type AND ws.scope_id = p_scope_id AND ws.time_window = p_window
     AND ws.month IN (p_month, previous_month);
+  -- Each row's two windows are looked up by key (LATERAL), not joined from a list of sums: with the
+  -- service's generic plans a join of two lists of ~360 rows became a nested loop over both.
   RETURN QUERY
-  WITH sums AS (
-    SELECT ws.scope_type, ws.scope_id, ws.month, ws.ukp_stays, ws.ukp_stays - ws.zero_day_stays AS stays_with_days,
-           ws.ukp_days, ws.complete
-    FROM indicator_window_sums ws
-    WHERE ws.scope_type = p_scope_type AND ws.scope_id = p_scope_id
-      AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)
-    UNION ALL
-    SELECT ws.scope_type, ws.scope_id, ws.month, ws.ukp_stays, ws.ukp_stays - ws.zero_day_stays,
-           ws.ukp_days, ws.complete
-    FROM indicator_window_sums ws
-    WHERE p_scope_type <> 'municipality' AND ws.scope_type = 'municipality' AND ws.scope_id = ANY (members)
-      AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)
-  ),
-  pairs AS (
-    SELECT sc.scope_type, sc.scope_id, sc.scope_name, sc.member,
-           c.ukp_stays AS s1, c.stays_with_days AS x1, c.ukp_days AS d1,
-           p.ukp_stays AS s0, p.stays_with_days AS x0, p.ukp_days AS d0,
-           COALESCE(c.complete AND p.complete, FALSE) AS complete
+  WITH pairs AS (
+    SELECT sc.scope_type, sc.scope_id, sc.scope_name, sc.member, w.s1, w.x1, w.d1, w.s0, w.x0, w.d0, w.complete
     FROM (SELECT i.scope_type, i.scope_id, i.scope_name, FALSE AS member
           FROM indicator_scope i WHERE i.scope_type = p_scope_type AND i.scope_id = p_scope_id
           UNION ALL
           SELECT i.scope_type, i.scope_id, i.scope_name, TRUE
           FROM indicator_scope i WHERE i.scope_type = 'municipality' AND i.scope_id = ANY (members)) sc
-    LEFT JOIN sums c ON c.scope_type = sc.scope_type AND c.scope_id = sc.scope_id AND c.month = p_month
-    LEFT JOIN sums p ON p.scope_type = sc.scope_type AND p.scope_id = sc.scope_id AND p.month = previous_month
+    CROSS JOIN LATERAL (
+      SELECT max(ws.ukp_stays) FILTER (WHERE ws.month = p_month)                              AS s1,
+             max(ws.ukp_stays - ws.zero_day_stays) FILTER (WHERE ws.month = p_month)          AS x1,
+             max(ws.ukp_days) FILTER (WHERE ws.month = p_month)                               AS d1,
+             max(ws.ukp_stays) FILTER (WHERE ws.month = previous_month)                       AS s0,
+             max(ws.ukp_stays - ws.zero_day_stays) FILTER (WHERE ws.month = previous_month)   AS x0,
+             max(ws.ukp_days) FILTER (WHERE ws.month = previous_month)                        AS d0,
+             COALESCE(bool_and(ws.complete) AND count(*) = 2, FALSE)                          AS complete
+      FROM indicator_window_sums ws
+      WHERE ws.scope_type = sc.scope_type AND ws.scope_id = sc.scope_id
+        AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)
+    ) w
   )
   SELECT CAST(r.scope_type AS VARCHAR), CAST(r.scope_id AS VARCHAR), CAST(r.scope_name AS VARCHAR), r.member,
          first_month, p_month, r.d1, r.s1, r.x1,
@@ -132,13 +128,14 @@ BEGIN
          round(CAST(r.x0 AS NUMERIC(60,30)) / NULLIF(r.s0, 0), 16),
          round(CAST(r.d0 AS NUMERIC(60,30)) / NULLIF(r.x0, 0), 16),
          CASE WHEN scope_has_data THEN CAST(COALESCE(r.d1, 0) - COALESCE(r.d0, 0) AS NUMERIC) END,
-         CASE WHEN scope_has_data THEN (r.f).stays END,
-         CASE WHEN scope_has_data THEN (r.f).share_with_days END,
-         CASE WHEN scope_has_data THEN (r.f).mean_days END,
+         CASE WHEN scope_has_data THEN f.stays END,
+         CASE WHEN scope_has_data THEN f.share_with_days END,
+         CASE WHEN scope_has_data THEN f.mean_days END,
          r.complete
-  FROM (SELECT q.*, ukp_days_shapley(COALESCE(q.s0, 0), COALESCE(q.x0, 0), COALESCE(q.d0, 0),
-                                     COALESCE(q.s1, 0), COALESCE(q.x1, 0), COALESCE(q.d1, 0)) AS f
-        FROM pairs q) r
+  -- (a function in FROM is called once per row; as a column read three times it was called three times)
+  FROM pairs r
+  CROSS JOIN LATERAL ukp_days_shapley(COALESCE(r.s0, 0), COALESCE(r.x0, 0), COALESCE(r.d0, 0),
+                                      COALESCE(r.s1, 0), COALESCE(r.x1, 0), COALESCE(r.d1, 0)) f
   ORDER BY r.member, abs(COALESCE(r.d1, 0) - COALESCE(r.d0, 0)) DESC, r.scope_id;
 END
 $$;
