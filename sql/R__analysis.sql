@@ -97,28 +97,38 @@ BEGIN
   FROM indicator_window_sums ws
   WHERE ws.scope_type = p_scope_type AND ws.scope_id = p_scope_id AND ws.time_window = p_window
     AND ws.month IN (p_month, previous_month);
-  -- Each row's two windows are looked up by key (LATERAL), not joined from a list of sums: with the
-  -- service's generic plans a join of two lists of ~360 rows became a nested loop over both.
+  -- The scope's rows and its windows' sums are grouped into one row per scope, not joined: with the
+  -- service's generic plans a join of the ~360 scopes to their ~720 windows became a nested loop
+  -- over both (and a lookup per scope evaluated the window's months anew each time).
   RETURN QUERY
   WITH pairs AS (
-    SELECT sc.scope_type, sc.scope_id, sc.scope_name, sc.member, w.s1, w.x1, w.d1, w.s0, w.x0, w.d0, w.complete
-    FROM (SELECT i.scope_type, i.scope_id, i.scope_name, FALSE AS member
+    SELECT u.scope_type, u.scope_id, max(u.scope_name) AS scope_name, u.member,
+           max(u.ukp_stays) FILTER (WHERE u.month = p_month)                            AS s1,
+           max(u.ukp_stays - u.zero_day_stays) FILTER (WHERE u.month = p_month)         AS x1,
+           max(u.ukp_days) FILTER (WHERE u.month = p_month)                             AS d1,
+           max(u.ukp_stays) FILTER (WHERE u.month = previous_month)                     AS s0,
+           max(u.ukp_stays - u.zero_day_stays) FILTER (WHERE u.month = previous_month)  AS x0,
+           max(u.ukp_days) FILTER (WHERE u.month = previous_month)                      AS d0,
+           COALESCE(bool_and(u.complete) AND count(u.month) = 2, FALSE)                 AS complete
+    FROM (SELECT i.scope_type, i.scope_id, i.scope_name, FALSE AS member, CAST(NULL AS DATE) AS month,
+                 CAST(NULL AS BIGINT) AS ukp_stays, CAST(NULL AS BIGINT) AS zero_day_stays,
+                 CAST(NULL AS BIGINT) AS ukp_days, CAST(NULL AS BOOLEAN) AS complete
           FROM indicator_scope i WHERE i.scope_type = p_scope_type AND i.scope_id = p_scope_id
           UNION ALL
-          SELECT i.scope_type, i.scope_id, i.scope_name, TRUE
-          FROM indicator_scope i WHERE i.scope_type = 'municipality' AND i.scope_id = ANY (members)) sc
-    CROSS JOIN LATERAL (
-      SELECT max(ws.ukp_stays) FILTER (WHERE ws.month = p_month)                              AS s1,
-             max(ws.ukp_stays - ws.zero_day_stays) FILTER (WHERE ws.month = p_month)          AS x1,
-             max(ws.ukp_days) FILTER (WHERE ws.month = p_month)                               AS d1,
-             max(ws.ukp_stays) FILTER (WHERE ws.month = previous_month)                       AS s0,
-             max(ws.ukp_stays - ws.zero_day_stays) FILTER (WHERE ws.month = previous_month)   AS x0,
-             max(ws.ukp_days) FILTER (WHERE ws.month = previous_month)                        AS d0,
-             COALESCE(bool_and(ws.complete) AND count(*) = 2, FALSE)                          AS complete
-      FROM indicator_window_sums ws
-      WHERE ws.scope_type = sc.scope_type AND ws.scope_id = sc.scope_id
-        AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)
-    ) w
+          SELECT i.scope_type, i.scope_id, i.scope_name, TRUE, NULL, NULL, NULL, NULL, NULL
+          FROM indicator_scope i WHERE i.scope_type = 'municipality' AND i.scope_id = ANY (members)
+          UNION ALL
+          SELECT ws.scope_type, ws.scope_id, NULL, FALSE, ws.month, ws.ukp_stays, ws.zero_day_stays, ws.ukp_days, ws.complete
+          FROM indicator_window_sums ws
+          WHERE ws.scope_type = p_scope_type AND ws.scope_id = p_scope_id
+            AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)
+          UNION ALL
+          SELECT ws.scope_type, ws.scope_id, NULL, TRUE, ws.month, ws.ukp_stays, ws.zero_day_stays, ws.ukp_days, ws.complete
+          FROM indicator_window_sums ws
+          WHERE ws.scope_type = 'municipality' AND ws.scope_id = ANY (members)
+            AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)) u
+    GROUP BY u.scope_type, u.scope_id, u.member
+    HAVING count(u.scope_name) > 0
   )
   SELECT CAST(r.scope_type AS VARCHAR), CAST(r.scope_id AS VARCHAR), CAST(r.scope_name AS VARCHAR), r.member,
          first_month, p_month, r.d1, r.s1, r.x1,
