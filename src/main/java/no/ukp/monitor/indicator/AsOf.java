@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import no.ukp.monitor.system.InvalidRequest;
 import no.ukp.monitor.system.Problems;
+import no.ukp.monitor.database.AsOfConnections;
 import no.ukp.monitor.reference.Scope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -15,6 +16,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,8 +37,10 @@ public class AsOf {
 
     AsOf(DSLContext dsl, PlatformTransactionManager transactions) {
         this.dsl = dsl;
-        // not read-only: the sums of the request are kept in temporary tables (dropped at commit)
+        // not read-only: the sums of the request are kept in temporary tables (dropped at commit); never
+        // joins a transaction of now, whose connection is not one of AsOfConnections
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -78,24 +82,14 @@ public class AsOf {
         if (asOf == null) {
             return work.get();
         }
-        return transaction.execute(status -> {
-            // the views' switch is folded when a statement is planned (R__indicator_views.sql): no plan made
-            // before, for now or for another instant, may be used in this transaction, and none made in it after it
-            dsl.execute("DISCARD PLANS");
+        // a transaction of its own on a connection that only ever reads as of an instant (its plans are made so)
+        return AsOfConnections.use(() -> transaction.execute(status -> {
             dsl.fetch("SELECT set_config('ukp.as_of', ?, true)", asOf.toString());
-            Object savepoint = status.createSavepoint();
-            try {
-                keepSums(extentThen.get());
-                T result = work.get();
-                dsl.execute("DISCARD PLANS");
-                return result;
-            } catch (RuntimeException e) {
-                // back to a usable transaction, so that the plans of this instant can be discarded
-                status.rollbackToSavepoint(savepoint);
-                dsl.execute("DISCARD PLANS");
-                throw e;
-            }
-        });
+            // the views as of an instant read small sets; starting parallel workers costs more (20 ms) than it saves
+            dsl.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            keepSums(extentThen.get());
+            return work.get();
+        }));
     }
 
     /**

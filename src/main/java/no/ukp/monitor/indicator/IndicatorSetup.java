@@ -3,6 +3,7 @@ package no.ukp.monitor.indicator;
 import static no.ukp.monitor.db.Tables.INDICATOR_SETTING;
 
 import com.zaxxer.hikari.HikariDataSource;
+import no.ukp.monitor.database.AsOfConnections;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -102,8 +103,8 @@ class IndicatorSetup {
 
     private int poolSize() {
         try {
-            return dataSource.isWrapperFor(HikariDataSource.class)
-                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() : 10;
+            return AsOfConnections.POOL_SIZE + (dataSource.isWrapperFor(HikariDataSource.class)
+                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() : 10);
         } catch (SQLException e) {
             return 10;
         }

@@ -188,21 +188,21 @@ class RepeatableMigrationTest {
         }
     }
 
-    private org.flywaydb.core.api.configuration.FluentConfiguration flyway(String location) {
-        HikariDataSource service = (HikariDataSource) dataSource;
+    private org.flywaydb.core.api.configuration.FluentConfiguration flyway(String location) throws SQLException {
+        HikariDataSource service = dataSource.unwrap(HikariDataSource.class);
         return Flyway.configure()
                 .dataSource(scratchUrl(), service.getUsername(), service.getPassword())
                 .locations(location);
     }
 
     private Connection scratchConnection() throws SQLException {
-        HikariDataSource service = (HikariDataSource) dataSource;
+        HikariDataSource service = dataSource.unwrap(HikariDataSource.class);
         return DriverManager.getConnection(scratchUrl(), service.getUsername(), service.getPassword());
     }
 
     /** The service's URL with the scratch database in place of its own. */
-    private String scratchUrl() {
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+    private String scratchUrl() throws SQLException {
+        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         return base.substring(0, base.lastIndexOf('/') + 1) + scratch + (query < 0 ? "" : url.substring(query));

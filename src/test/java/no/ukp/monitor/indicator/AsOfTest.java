@@ -98,6 +98,15 @@ class AsOfTest {
             assertThat(i.path("values").path("rolling12").isNull()).as(i.path("id").asText()).isTrue();
             assertThat(i.path("status").asText()).isIn("no_data", "no_target");
         });
+        // plans are kept per connection once pgJDBC prepares a statement on the server (its fifth run): now and two
+        // instants alternate often enough that the connections run the same statements prepared, each kind its own
+        JsonNode nowAnswer = get(paths[0]);
+        for (int round = 0; round < 20; round++) {
+            assertThat(get(paths[0] + "&asOf=" + then)).as("as of then, round %d", round).isEqualTo(thenAnswers.get(paths[0]));
+            assertThat(get(paths[0])).as("now, round %d", round).isEqualTo(nowAnswer);
+            assertThat(get(paths[0] + "&asOf=" + before).path("indicators").path(0).path("values").path("rolling12").isNull())
+                    .as("before the first import, round %d", round).isTrue();
+        }
         // an instant with its offset is the same instant
         String oslo = then.atZone(java.time.ZoneId.of("Europe/Oslo")).toOffsetDateTime().toString();
         assertThat(get("/api/v1/kpis?month=2025-06&scope=total&asOf=" + java.net.URLEncoder.encode(oslo,
