@@ -757,11 +757,14 @@ WHERE area = 'somatikk';
 CREATE OR REPLACE VIEW indicator_latest_month AS
 SELECT CASE WHEN NOT ukp_as_of_set()
             THEN (SELECT max(month) FROM monthly_statistics WHERE area = 'somatikk')
-            ELSE (SELECT max(r.month) FROM monthly_statistics_revision r
+            -- (ORDER BY .. LIMIT 1, not max(): walks the months back from the newest and stops at the first
+            -- one with a key whose latest revision then is no deletion; max() read every revision, 100 ms)
+            ELSE (SELECT r.month FROM monthly_statistics_revision r
                   WHERE r.area = 'somatikk' AND r.recorded_at <= ukp_as_of() AND NOT r.deleted
                     AND NOT EXISTS (SELECT 1 FROM monthly_statistics_revision n
                                     WHERE n.month = r.month AND n.municipality = r.municipality AND n.area = r.area
-                                      AND n.revision > r.revision AND n.recorded_at <= ukp_as_of())) END AS month;
+                                      AND n.revision > r.revision AND n.recorded_at <= ukp_as_of())
+                  ORDER BY r.month DESC LIMIT 1) END AS month;
 -- [jooq ignore stop]
 
 -- [jooq ignore start]

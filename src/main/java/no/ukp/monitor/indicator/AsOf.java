@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import no.ukp.monitor.database.AsOfConnections;
 import no.ukp.monitor.reference.Scope;
@@ -76,19 +77,21 @@ public class AsOf {
 
     /**
      * {@code work} with the views reading the data as recorded at or before {@code asOf} (null: as it
-     * is now), for what {@code extentThen} says it reads (asked for once the instant is set).
+     * is now), for what {@code extentThen} says it reads (asked for once the instant is set, and
+     * given to {@code work}: the months it names, such as the latest month then, are looked up once).
      */
-    public <T> T read(Instant asOf, Supplier<Extent> extentThen, Supplier<T> work) {
+    public <T> T read(Instant asOf, Supplier<Extent> extentThen, Function<Extent, T> work) {
         if (asOf == null) {
-            return work.get();
+            return work.apply(extentThen.get());
         }
         // a transaction of its own on a connection that only ever reads as of an instant (its plans are made so)
         return AsOfConnections.use(() -> transaction.execute(status -> {
             dsl.fetch("SELECT set_config('ukp.as_of', ?, true)", asOf.toString());
             // the views as of an instant read small sets; starting parallel workers costs more (20 ms) than it saves
             dsl.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            keepSums(extentThen.get());
-            return work.get();
+            Extent extent = extentThen.get();
+            keepSums(extent);
+            return work.apply(extent);
         }));
     }
 

@@ -46,8 +46,10 @@ class KpiController {
              @Parameter(description = "total | region:<id> | municipality:<kommunenummer>") @RequestParam(defaultValue = "total") String scope,
              @Parameter(description = AsOf.DESCRIPTION) @RequestParam(required = false) String asOf) {
         Scope resolved = scope(scope);
-        return this.asOf.read(AsOf.parse(asOf), () -> new AsOf.Extent(resolved, month(month), month(month)),
-                () -> kpis.kpis(month(month), resolved));
+        return this.asOf.read(AsOf.parse(asOf), () -> {
+            YearMonth shown = month(month);
+            return new AsOf.Extent(resolved, shown, shown);
+        }, extent -> kpis.kpis(extent.to(), resolved));
     }
 
     /**
@@ -97,8 +99,8 @@ class KpiController {
         YearMonth start = from == null ? YearMonth.of(2000, 1) : RequestMonth.parse("from", from);
         YearMonth last = to == null ? null : RequestMonth.parse("to", to);
         return this.asOf.read(instant, () -> new AsOf.Extent(resolved, start, last == null ? month(null) : last),
-                () -> new Series(indicator, resolved.key(), asked, kpis.synthetic(),
-                kpis.series(indicator, resolved, asked, start, last == null ? month(null) : last)));
+                extent -> new Series(indicator, resolved.key(), asked, kpis.synthetic(),
+                        kpis.series(indicator, resolved, asked, start, extent.to())));
     }
 
     @GetMapping(path = "/series", produces = CsvExport.MEDIA_TYPE)

@@ -49,7 +49,7 @@ class ReportController {
                 "Ukjent format «" + Problems.cut(format) + "»: bruk pdf eller html"));
         Scope resolved = reference.requireScope(scope);
         Instant instant = AsOf.parse(asOf);
-        return this.asOf.read(instant, AsOf.Extent::everything, () -> {
+        return this.asOf.read(instant, AsOf.Extent::everything, everything -> {
             YearMonth m = month(month);
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_TYPE, type.mediaType)

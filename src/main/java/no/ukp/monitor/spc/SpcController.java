@@ -77,13 +77,11 @@ class SpcController {
             YearMonth end = to == null ? kpis.requireLatestMonth() : RequestMonth.parse("to", to);
             return new AsOf.Extent(resolved, from == null ? end.minusMonths(SpcCharts.DEFAULT_MONTHS - 1L)
                     : RequestMonth.parse("from", from), end);
-        }, () -> spc(definition, resolved, from, to, phases, screenOutliers, target));
+        }, months -> spc(definition, resolved, months.from(), months.to(), phases, screenOutliers, target));
     }
 
-    private Spc spc(IndicatorDefinition definition, Scope resolved, String from, String to, String phases,
+    private Spc spc(IndicatorDefinition definition, Scope resolved, YearMonth start, YearMonth end, String phases,
                     String screenOutliers, String target) {
-        YearMonth end = to == null ? kpis.requireLatestMonth() : RequestMonth.parse("to", to);
-        YearMonth start = from == null ? end.minusMonths(SpcCharts.DEFAULT_MONTHS - 1L) : RequestMonth.parse("from", from);
         if (start.isAfter(end)) {
             throw new InvalidRequest("«from» (" + start + ") er etter «to» (" + end + ")");
         }
