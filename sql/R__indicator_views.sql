@@ -102,8 +102,7 @@ DROP VIEW IF EXISTS monthly_statistics_as_of;
 -- branches in every plan, and their row estimates made the plans of the figures of now up to 100
 -- times slower (the status series of a dashboard: 0.15 s → 15 s at national scale). The instant
 -- itself, ukp_as_of(), is STABLE: read when a statement runs, so that a plan made as of one instant
--- serves every other; the views read it as (SELECT ukp_as_of()), once per statement, not once per
--- row (per revision row it cost more than the rest of the scan). The price: a plan made with the setting must never be reused without it, nor
+-- serves every other. The price: a plan made with the setting must never be reused without it, nor
 -- the other way round. The service runs its figures as of an instant on connections of their own
 -- (database/AsOfConnections), which never run the figures of now. Your own SQL: set it in a session
 -- of its own, or run DISCARD PLANS after setting or clearing it (psql plans each query anew anyway).
@@ -137,7 +136,7 @@ SELECT r.month, r.municipality, r.area, r.ukp_stays, r.zero_day_stays, r.ukp_day
        r.import_id
 FROM (SELECT DISTINCT ON (month, municipality, area) *
       FROM monthly_statistics_revision
-      WHERE ukp_as_of_set() AND recorded_at <= (SELECT ukp_as_of())
+      WHERE ukp_as_of_set() AND recorded_at <= ukp_as_of()
       ORDER BY month, municipality, area, revision DESC) r
 WHERE NOT r.deleted;
 
@@ -149,7 +148,7 @@ UNION ALL
 SELECT r.month, r.municipality, r.unit, r.discharges, r.los_days, r.import_id
 FROM (SELECT DISTINCT ON (month, municipality, unit) *
       FROM short_term_stays_revision
-      WHERE ukp_as_of_set() AND recorded_at <= (SELECT ukp_as_of())
+      WHERE ukp_as_of_set() AND recorded_at <= ukp_as_of()
       ORDER BY month, municipality, unit, revision DESC) r
 WHERE NOT r.deleted;
 
@@ -161,7 +160,7 @@ UNION ALL
 SELECT r.year, r.municipality, r.population, r.import_id
 FROM (SELECT DISTINCT ON (year, municipality) *
       FROM population_revision
-      WHERE ukp_as_of_set() AND recorded_at <= (SELECT ukp_as_of())
+      WHERE ukp_as_of_set() AND recorded_at <= ukp_as_of()
       ORDER BY year, municipality, revision DESC) r
 WHERE NOT r.deleted;
 
@@ -175,18 +174,18 @@ SELECT m.number, CAST(COALESCE(n.old_value, m.name) AS VARCHAR(100)), CAST(COALE
 FROM municipality m
 LEFT JOIN LATERAL (SELECT c.old_value FROM reference_change c
                    WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'name'
-                     AND c.changed_at > (SELECT ukp_as_of()) ORDER BY c.changed_at, c.id LIMIT 1) n ON TRUE
+                     AND c.changed_at > ukp_as_of() ORDER BY c.changed_at, c.id LIMIT 1) n ON TRUE
 LEFT JOIN LATERAL (SELECT c.old_value FROM reference_change c
                    WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'region_id'
-                     AND c.changed_at > (SELECT ukp_as_of()) ORDER BY c.changed_at, c.id LIMIT 1) r ON TRUE
+                     AND c.changed_at > ukp_as_of() ORDER BY c.changed_at, c.id LIMIT 1) r ON TRUE
 LEFT JOIN LATERAL (SELECT c.old_value FROM reference_change c
                    WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'member_from'
-                     AND c.changed_at > (SELECT ukp_as_of()) ORDER BY c.changed_at, c.id LIMIT 1) f ON TRUE
+                     AND c.changed_at > ukp_as_of() ORDER BY c.changed_at, c.id LIMIT 1) f ON TRUE
 WHERE ukp_as_of_set()
   -- created after T: its first change then is the creation, from nothing
   AND NOT EXISTS (SELECT 1 FROM reference_change c
                   WHERE c.subject = 'municipality' AND c.subject_key = m.number AND c.field = 'name'
-                    AND c.old_value IS NULL AND c.changed_at > (SELECT ukp_as_of()));
+                    AND c.old_value IS NULL AND c.changed_at > ukp_as_of());
 -- [jooq ignore stop]
 
 -- ---- scopes --------------------------------------------------------------------------------
@@ -294,15 +293,15 @@ SELECT CAST(s.month AS DATE) AS month
 FROM (SELECT CASE WHEN NOT ukp_as_of_set()
                   THEN LEAST((SELECT min(month) FROM monthly_statistics), (SELECT min(month) FROM short_term_stays))
                   ELSE LEAST((SELECT min(month) FROM monthly_statistics_revision
-                              WHERE recorded_at <= (SELECT ukp_as_of()) AND NOT deleted),
+                              WHERE recorded_at <= ukp_as_of() AND NOT deleted),
                              (SELECT min(month) FROM short_term_stays_revision
-                              WHERE recorded_at <= (SELECT ukp_as_of()) AND NOT deleted)) END AS first_month,
+                              WHERE recorded_at <= ukp_as_of() AND NOT deleted)) END AS first_month,
              CASE WHEN NOT ukp_as_of_set()
                   THEN GREATEST((SELECT max(month) FROM monthly_statistics), (SELECT max(month) FROM short_term_stays))
                   ELSE GREATEST((SELECT max(month) FROM monthly_statistics_revision
-                                 WHERE recorded_at <= (SELECT ukp_as_of()) AND NOT deleted),
+                                 WHERE recorded_at <= ukp_as_of() AND NOT deleted),
                                 (SELECT max(month) FROM short_term_stays_revision
-                                 WHERE recorded_at <= (SELECT ukp_as_of()) AND NOT deleted)) END AS last_month) r
+                                 WHERE recorded_at <= ukp_as_of() AND NOT deleted)) END AS last_month) r
 CROSS JOIN generate_series(r.first_month, r.last_month, INTERVAL '1' MONTH) AS s (month);
 -- [jooq ignore stop]
 
@@ -590,7 +589,7 @@ CREATE OR REPLACE VIEW indicator_target_as_of AS
 SELECT id, indicator_id, scope_type, scope_id, valid_from, target, tolerance, tolerance_kind, status_window, apportioned,
        created_by, created_at, note
 FROM indicator_target
-WHERE NOT ukp_as_of_set() OR created_at <= (SELECT ukp_as_of());
+WHERE NOT ukp_as_of_set() OR created_at <= ukp_as_of();
 -- [jooq ignore stop]
 
 CREATE VIEW indicator_target_period AS
@@ -761,10 +760,10 @@ SELECT CASE WHEN NOT ukp_as_of_set()
             -- (ORDER BY .. LIMIT 1, not max(): walks the months back from the newest and stops at the first
             -- one with a key whose latest revision then is no deletion; max() read every revision, 100 ms)
             ELSE (SELECT r.month FROM monthly_statistics_revision r
-                  WHERE r.area = 'somatikk' AND r.recorded_at <= (SELECT ukp_as_of()) AND NOT r.deleted
+                  WHERE r.area = 'somatikk' AND r.recorded_at <= ukp_as_of() AND NOT r.deleted
                     AND NOT EXISTS (SELECT 1 FROM monthly_statistics_revision n
                                     WHERE n.month = r.month AND n.municipality = r.municipality AND n.area = r.area
-                                      AND n.revision > r.revision AND n.recorded_at <= (SELECT ukp_as_of()))
+                                      AND n.revision > r.revision AND n.recorded_at <= ukp_as_of())
                   ORDER BY r.month DESC LIMIT 1) END AS month;
 -- [jooq ignore stop]
 
