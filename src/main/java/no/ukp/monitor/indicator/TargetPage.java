@@ -5,12 +5,9 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import no.ukp.monitor.indicator.TargetRepository.NewTarget;
 import no.ukp.monitor.indicator.TargetRepository.Target;
@@ -19,6 +16,7 @@ import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.reference.ScopeType;
 import no.ukp.monitor.system.AlreadyExists;
 import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.NorwegianTime;
 import no.ukp.monitor.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/mal")
 class TargetPage {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
     /** The API's fields and the form's. */
     private static final Map<String, String> FIELDS = Map.of("indicatorId", "indikator", "scopeType", "omfang",
             "scopeId", "omfang", "validFrom", "gjelderFra", "target", "mal", "tolerance", "toleranse",
@@ -150,7 +145,7 @@ class TargetPage {
                 + ("relative".equals(t.toleranceKind()) ? " % av målet" : " (absolutt)");
         String until = t.replacedFrom() == null ? "Gjelder nå" : month(YearMonth.parse(t.replacedFrom()).minusMonths(1).toString());
         return new Row(scopeName(t), month(t.validFrom()), until, norwegian(t.target()), tolerance, t.createdBy(),
-                t.createdAt() == null ? "" : t.createdAt().atZoneSameInstant(OSLO).format(WHEN), t.note());
+                t.createdAt() == null ? "" : NorwegianTime.minute(t.createdAt()), t.note());
     }
 
     private String scopeName(Target t) {
@@ -168,7 +163,7 @@ class TargetPage {
     }
 
     private static String month(String month) {
-        return YearMonth.parse(month).format(MONTH);
+        return NorwegianTime.month(YearMonth.parse(month));
     }
 
     private static String norwegian(BigDecimal value) {

@@ -6,11 +6,9 @@ import static no.ukp.monitor.db.Tables.APPROVAL_REVISION;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import no.ukp.monitor.system.NorwegianTime;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.springframework.stereotype.Component;
@@ -26,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovedMonths {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
 
     private final DSLContext dsl;
 
@@ -41,8 +36,8 @@ class ApprovedMonths {
 
         /** The import's warning for the whole file. */
         ImportProblem warning() {
-            return new ImportProblem(0, "", month.toString(), "Filen endrer tall i rapporten for " + month.format(MONTH)
-                    + ", som er godkjent for ASU " + approvedAt.atZoneSameInstant(OSLO).format(DATE)
+            return new ImportProblem(0, "", month.toString(), "Filen endrer tall i rapporten for " + NorwegianTime.month(month)
+                    + ", som er godkjent for ASU " + NorwegianTime.day(approvedAt)
                     + ". Endringene lagres, og rapporten for måneden viser dem som endret etter godkjenning.");
         }
     }

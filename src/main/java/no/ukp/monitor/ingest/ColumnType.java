@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.ukp.monitor.measure.PlanWords;
 import no.ukp.monitor.reference.MunicipalityNumbers;
+import no.ukp.monitor.system.NorwegianTime;
 
 /**
  * The kinds of value an import column holds, each with its parsing and its Norwegian messages.
@@ -183,7 +183,7 @@ enum ColumnType {
                 value = OffsetDateTime.parse(text);
             } catch (DateTimeParseException notIso) {
                 try {
-                    value = LocalDateTime.parse(text, NORWEGIAN_TIMESTAMP).atZone(OSLO).toOffsetDateTime();
+                    value = LocalDateTime.parse(text, NORWEGIAN_TIMESTAMP).atZone(NorwegianTime.OSLO).toOffsetDateTime();
                 } catch (DateTimeParseException notNorwegian) {
                     throw new InvalidValue("Tidspunktet må skrives som ISO-8601 med tidssone "
                             + "(2025-06-30T08:00+02:00) eller dd.mm.åååå tt:mm");
@@ -278,7 +278,6 @@ enum ColumnType {
 
     static final int FIRST_YEAR = 2000;
     private static final Pattern PERIOD_PATTERN = Pattern.compile("(\\S+?)\\s*(?:–|—|-(?=\\s*[0-9]{1,2}\\.|\\s*$)|\\s-\\s)\\s*(\\S*)");
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final Pattern ISO_MONTH = Pattern.compile("([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?");
     private static final Pattern NORWEGIAN_MONTH = Pattern.compile("([0-9]{1,2})\\.([0-9]{4})");
     private static final DateTimeFormatter NORWEGIAN_TIMESTAMP = DateTimeFormatter.ofPattern("d.M.uuuu H:mm");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.database.DatabaseMode;
+import no.ukp.monitor.system.NorwegianTime;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,7 +197,7 @@ class DemoData {
         LocalDate end = last.atEndOfMonth();
         for (LocalDate day = FIRST_MONTH.atDay(1); !day.isAfter(end); day = day.plusDays(1)) {
             double progress = Math.min(1.0, (day.toEpochDay() - FIRST_MONTH.atDay(1).toEpochDay()) / (36 * 30.4));
-            String at = ZonedDateTime.of(day.atTime(8, 0), ColumnType.OSLO).toOffsetDateTime().toString();
+            String at = ZonedDateTime.of(day.atTime(8, 0), NorwegianTime.OSLO).toOffsetDateTime().toString();
             for (Map.Entry<String, Integer> m : SIZE.entrySet()) {
                 SyntheticFigures.Snapshot figure = figures.snapshot((14 - 8 * progress) * m.getValue() / total);
                 csv.append(at).append(',').append(m.getKey()).append(",somatikk,")

@@ -7,13 +7,11 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import no.ukp.monitor.indicator.IndicatorCatalogue;
 import no.ukp.monitor.indicator.IndicatorDefinition;
+import no.ukp.monitor.system.NorwegianTime;
 import no.ukp.monitor.system.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,9 +46,6 @@ class ImportPage {
     /** Messages shown per import in the history; the audit keeps up to {@code ukp.import.max-messages}. */
     static final int HISTORY_MESSAGES = 20;
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ImportService imports;
@@ -275,14 +270,14 @@ class ImportPage {
     private ResultView view(boolean stored, ImportService.Received received, ImportResult result, String token) {
         List<StatusRow> changes = result.statusChanges() == null ? List.of() : result.statusChanges().stream()
                 .map(c -> new StatusRow(catalogue.find(c.indicator()).map(IndicatorDefinition::name).orElse(c.indicator()),
-                        YearMonth.parse(c.month()).format(MONTH), c.from().text(), c.to().text()))
+                        NorwegianTime.month(YearMonth.parse(c.month())), c.from().text(), c.to().text()))
                 .toList();
         return new ResultView(stored, received.dataset().title(), received.upload().fileName(), result, changes, token);
     }
 
     private static HistoryRow historyRow(ImportEntry entry) {
         String dataset = ImportKind.find(entry.dataset()).map(ImportKind::title).orElse(entry.dataset());
-        String when = entry.startedAt().atZoneSameInstant(OSLO).format(WHEN);
+        String when = NorwegianTime.second(entry.startedAt());
         String outcome = outcome(entry.outcome());
         boolean undoable = !entry.dryRun() && "stored".equals(entry.outcome()) && entry.undoneByImportId() == null;
         return new HistoryRow(entry, dataset, when, entry.dryRun() ? "Kontroll: " + outcome

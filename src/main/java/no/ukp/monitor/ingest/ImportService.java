@@ -16,6 +16,7 @@ import java.util.Optional;
 import no.ukp.monitor.indicator.Status;
 import no.ukp.monitor.ingest.ImportRefused.Reason;
 import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.system.NorwegianTime;
 import no.ukp.monitor.system.NotFound;
 import org.jooq.Record3;
 import org.slf4j.Logger;
@@ -233,7 +234,7 @@ public class ImportService {
         int rows = 0;
         RowValidator validator = new RowValidator(dataset,
                 dataset.national() ? reference.nationalMunicipalityNumbers() : reference.municipalityNumbers(),
-                YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
+                YearMonth.from(now.atZoneSameInstant(NorwegianTime.OSLO)), now, problems);
         try (FactStore.Staging staging = facts.openStaging(dataset);
              RowSource source = format.open(upload.path(), properties)) {
             FileLayout layout = new FileLayout(source, problems);

@@ -40,6 +40,7 @@ import no.ukp.monitor.measure.Measures.Measure;
 import no.ukp.monitor.measure.Measures.MeasureInput;
 import no.ukp.monitor.measure.Measures.StatusInput;
 import no.ukp.monitor.reference.ReferenceRepository;
+import no.ukp.monitor.system.NorwegianTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -100,7 +101,7 @@ class PlanImport {
         OffsetDateTime now = OffsetDateTime.now(clock);
         ImportService.Problems problems = new ImportService.Problems(properties.maxMessages());
         RowValidator validator = new RowValidator(PlanFile.INSTANCE, reference.municipalityNumbers(),
-                YearMonth.from(now.atZoneSameInstant(ColumnType.OSLO)), now, problems);
+                YearMonth.from(now.atZoneSameInstant(NorwegianTime.OSLO)), now, problems);
         List<Group> groups = new ArrayList<>();
         int rows = 0;
         try (RowSource source = format.open(upload.path(), properties)) {
@@ -264,7 +265,7 @@ class PlanImport {
                 }
                 YearMonth month = (YearMonth) line.values()[MONTH];
                 if (month == null) {
-                    latest = latest != null ? latest : kpis.latestMonth().orElse(YearMonth.now(clock.withZone(ColumnType.OSLO)));
+                    latest = latest != null ? latest : kpis.latestMonth().orElse(YearMonth.now(clock.withZone(NorwegianTime.OSLO)));
                     month = latest;
                 }
                 StatusInput status = new StatusInput(month.toString(), (String) line.values()[STATUS], line.text(COMMENT));

@@ -3,11 +3,9 @@ package no.ukp.monitor.measure;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +21,7 @@ import no.ukp.monitor.measure.Measures.StatusInput;
 import no.ukp.monitor.reference.ReferenceRepository;
 import no.ukp.monitor.reference.Scope;
 import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.NorwegianTime;
 import no.ukp.monitor.system.NotFound;
 import no.ukp.monitor.system.RequestMonth;
 import org.springframework.stereotype.Controller;
@@ -52,7 +51,6 @@ class PlanPage {
     /** Empty activity rows offered below a measure's own, for new ones. */
     static final int NEW_ACTIVITIES = 2;
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
     private static final Map<String, String> LABELS = labels();
 
     private final MeasureRepository measures;
@@ -117,7 +115,7 @@ class PlanPage {
             }
         }
         model.addAttribute("month", chosen.toString());
-        model.addAttribute("monthText", chosen.format(MONTH));
+        model.addAttribute("monthText", NorwegianTime.month(chosen));
         model.addAttribute("scope", scopeFilter);
         model.addAttribute("indicator", indicatorFilter);
         model.addAttribute("scopes", scopeOptions());
@@ -201,7 +199,7 @@ class PlanPage {
         }
         StatusEntry stored = measures.setStatus(id, input, user.getName());
         YearMonth set = YearMonth.parse(stored.month());
-        redirect.addFlashAttribute("saved", "Status for «" + measure.title() + "» i " + set.format(MONTH) + " er lagret: "
+        redirect.addFlashAttribute("saved", "Status for «" + measure.title() + "» i " + NorwegianTime.month(set) + " er lagret: "
                 + Status.of(stored.status()).text() + ".");
         return "redirect:" + UriComponentsBuilder.fromPath("/tiltak").queryParam("maned", stored.month())
                 .fragment("tiltak-" + id).build().toUriString();
@@ -346,7 +344,7 @@ class PlanPage {
         } catch (RuntimeException e) {
             // shown as the error says
         }
-        model.addAttribute("monthText", month == null ? input.month() : month.format(MONTH));
+        model.addAttribute("monthText", month == null ? input.month() : NorwegianTime.month(month));
         model.addAttribute("statuses", List.of(Status.GREEN, Status.YELLOW, Status.RED));
         model.addAttribute("errors", errors);
         return "measure/status";

@@ -5,12 +5,9 @@ import jakarta.validation.Validator;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +17,7 @@ import no.ukp.monitor.reference.ReferenceEdits.MunicipalityForm;
 import no.ukp.monitor.reference.ReferenceEdits.OldNumberForm;
 import no.ukp.monitor.system.AlreadyExists;
 import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.NorwegianTime;
 import no.ukp.monitor.system.NotFound;
 import no.ukp.monitor.web.Choice;
 import org.springframework.stereotype.Controller;
@@ -42,10 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MunicipalityPage {
 
     static final int CHANGES_SHOWN = 50;
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nb"));
     /** The API's field names as the page labels them, for the messages of {@link ReferenceEdits}. */
     private static final Map<String, String> LABELS = Map.of("«number»", "«Kommunenummer»", "«memberFrom»", "«Medlem fra»",
             "«oldNumber»", "«Gammelt nummer»", "«currentNumber»", "«Nåværende kommune»", "«kommunenummer»", "«Kommune»");
@@ -175,7 +169,7 @@ class MunicipalityPage {
         model.addAttribute("rows", municipalities.stream().map(m -> new Row(m.number(), m.name(),
                 regionNames.getOrDefault(m.regionId(), m.regionId()), month(m.memberFrom()),
                 old.getOrDefault(m.number(), List.of()).stream()
-                        .map(o -> o.oldNumber() + " " + o.oldName() + (o.validUntil() == null ? "" : " (til " + o.validUntil().format(DAY) + ")"))
+                        .map(o -> o.oldNumber() + " " + o.oldName() + (o.validUntil() == null ? "" : " (til " + NorwegianTime.day(o.validUntil()) + ")"))
                         .collect(Collectors.joining(", ")))).toList());
         List<Choice> regionChoices = regions.stream().map(r -> new Choice(r.id(), r.name())).toList();
         model.addAttribute("regions", regionChoices);
@@ -193,7 +187,7 @@ class MunicipalityPage {
 
     private ChangeRow changeRow(Change c) {
         String subject = ("municipality".equals(c.subject()) ? "Kommune " : "Gammelt nummer ") + c.key();
-        return new ChangeRow(c.changedAt().atZoneSameInstant(OSLO).format(WHEN), c.changedBy(), subject,
+        return new ChangeRow(NorwegianTime.minute(c.changedAt()), c.changedBy(), subject,
                 CHANGED_FIELDS.getOrDefault(c.field(), c.field()), c.oldValue(), c.newValue());
     }
 
@@ -228,6 +222,6 @@ class MunicipalityPage {
     }
 
     private static String month(String month) {
-        return YearMonth.parse(month).format(MONTH);
+        return NorwegianTime.month(YearMonth.parse(month));
     }
 }

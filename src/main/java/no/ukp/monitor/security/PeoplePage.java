@@ -1,13 +1,12 @@
 package no.ukp.monitor.security;
 
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import no.ukp.monitor.security.PersonRoles.Person;
 import no.ukp.monitor.security.PersonRoles.PersonForm;
 import no.ukp.monitor.system.InvalidRequest;
+import no.ukp.monitor.system.NorwegianTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/personer")
 class PeoplePage {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     /** The roles as the page names them, in the order of {@link Role#USERS}. */
     private static final Map<String, String> LABELS = Map.of("viewer", "Leser (viewer)", "analyst", "Analytiker (analyst)",
             "ingest", "Importør (ingest)", "planner", "Kompetansegruppen (planner)", "admin", "Administrator (admin)");
@@ -77,7 +74,7 @@ class PeoplePage {
     private String page(Model model, Form form, String error) {
         List<String> ticked = form.roller() == null ? List.of() : form.roller();
         model.addAttribute("rows", people.all().stream().map(p -> new Row(p.person(),
-                String.join(", ", p.roles()), p.changedBy(), p.changedAt().atZoneSameInstant(OSLO).format(WHEN))).toList());
+                String.join(", ", p.roles()), p.changedBy(), NorwegianTime.minute(p.changedAt()))).toList());
         model.addAttribute("roles", Role.USERS.stream().map(r -> new RoleChoice(r, LABELS.get(r), ticked.contains(r))).toList());
         model.addAttribute("form", form);
         model.addAttribute("errors", error == null ? Map.of() : Map.of("person", error));
