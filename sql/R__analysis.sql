@@ -84,7 +84,6 @@ DECLARE
   previous_month DATE := CAST(p_month - INTERVAL '12 months' AS DATE);
   first_month DATE;
   members VARCHAR[];
-  scope_has_data BOOLEAN;
 BEGIN
   IF p_window NOT IN ('ytd', 'rolling12') THEN
     RAISE EXCEPTION 'ukp_days_decomposition: time_window must be ytd or rolling12, not %', p_window;
@@ -93,10 +92,6 @@ BEGIN
                                ELSE CAST(p_month - INTERVAL '11 months' AS DATE) END;
   members := ARRAY(SELECT sm.municipality FROM scope_municipality sm
                    WHERE sm.scope_type = p_scope_type AND sm.scope_id = p_scope_id);
-  SELECT bool_and(ws.ukp_stays IS NOT NULL) AND count(*) = 2 INTO scope_has_data
-  FROM indicator_window_sums ws
-  WHERE ws.scope_type = p_scope_type AND ws.scope_id = p_scope_id AND ws.time_window = p_window
-    AND ws.month IN (p_month, previous_month);
   -- The scope's rows and its windows' sums are grouped into one row per scope, not joined: with the
   -- service's generic plans a join of the ~360 scopes to their ~720 windows became a nested loop
   -- over both (and a lookup per scope evaluated the window's months anew each time).
@@ -129,6 +124,10 @@ BEGIN
             AND ws.time_window = p_window AND ws.month IN (p_month, previous_month)) u
     GROUP BY u.scope_type, u.scope_id, u.member
     HAVING count(u.scope_name) > 0
+  ),
+  scope_data AS (
+    -- the scope has data in both windows; otherwise no change is attributed, in any row
+    SELECT q.s1 IS NOT NULL AND q.s0 IS NOT NULL AS in_both FROM pairs q WHERE NOT q.member
   )
   SELECT CAST(r.scope_type AS VARCHAR), CAST(r.scope_id AS VARCHAR), CAST(r.scope_name AS VARCHAR), r.member,
          first_month, p_month, r.d1, r.s1, r.x1,
@@ -137,13 +136,14 @@ BEGIN
          CAST(first_month - INTERVAL '12 months' AS DATE), previous_month, r.d0, r.s0, r.x0,
          round(CAST(r.x0 AS NUMERIC(60,30)) / NULLIF(r.s0, 0), 16),
          round(CAST(r.d0 AS NUMERIC(60,30)) / NULLIF(r.x0, 0), 16),
-         CASE WHEN scope_has_data THEN CAST(COALESCE(r.d1, 0) - COALESCE(r.d0, 0) AS NUMERIC) END,
-         CASE WHEN scope_has_data THEN f.stays END,
-         CASE WHEN scope_has_data THEN f.share_with_days END,
-         CASE WHEN scope_has_data THEN f.mean_days END,
+         CASE WHEN sd.in_both THEN CAST(COALESCE(r.d1, 0) - COALESCE(r.d0, 0) AS NUMERIC) END,
+         CASE WHEN sd.in_both THEN f.stays END,
+         CASE WHEN sd.in_both THEN f.share_with_days END,
+         CASE WHEN sd.in_both THEN f.mean_days END,
          r.complete
   -- (a function in FROM is called once per row; as a column read three times it was called three times)
   FROM pairs r
+  CROSS JOIN scope_data sd
   CROSS JOIN LATERAL ukp_days_shapley(COALESCE(r.s0, 0), COALESCE(r.x0, 0), COALESCE(r.d0, 0),
                                       COALESCE(r.s1, 0), COALESCE(r.x1, 0), COALESCE(r.d1, 0)) f
   ORDER BY r.member, abs(COALESCE(r.d1, 0) - COALESCE(r.d0, 0)) DESC, r.scope_id;
