@@ -55,6 +55,7 @@ class Approvals {
             MonthlyReport report = reports.build(month, total);
             byte[] pdf = reports.render(report, ReportFormat.PDF);
             byte[] html = reports.render(report, ReportFormat.HTML);
+            String pdfSha256 = sha256(pdf);
             dsl.insertInto(APPROVAL)
                     .set(APPROVAL.MONTH, first)
                     .set(APPROVAL.APPROVED_AT, now)
@@ -62,7 +63,7 @@ class Approvals {
                     .set(APPROVAL.NOTE, note == null || note.isBlank() ? null : note.strip())
                     .set(APPROVAL.REPORT_PDF, pdf)
                     .set(APPROVAL.REPORT_HTML, html)
-                    .set(APPROVAL.REPORT_SHA256, sha256(pdf))
+                    .set(APPROVAL.REPORT_SHA256, pdfSha256)
                     .set(APPROVAL.HTML_SHA256, sha256(html))
                     .execute();
             // every scope's figures as the views give them now, in the same transaction
@@ -76,7 +77,7 @@ class Approvals {
                       ON s.month = v.month AND s.scope_type = v.scope_type AND s.scope_id = v.scope_id
                      AND s.indicator_id = v.indicator_id
                     WHERE v.month = ?""", first);
-            return new ApprovalRepository.Approval(month.toString(), now, user, note, sha256(pdf));
+            return new ApprovalRepository.Approval(month.toString(), now, user, note, pdfSha256);
         });
     }
 
