@@ -89,38 +89,33 @@ class AnalysisController {
         return month == null || month.isBlank() ? kpis.requireLatestMonth() : RequestMonth.parse("month", month);
     }
 
+    private static final String[] CSV_COLUMNS = {"month", "window", "scope", "name", "member", "current_from", "current_to",
+            "current_ukp_days", "current_stays", "current_share_with_days", "current_mean_days", "previous_from", "previous_to",
+            "previous_ukp_days", "previous_stays", "previous_share_with_days", "previous_mean_days", "change",
+            "contribution_stays", "contribution_share_with_days", "contribution_mean_days", "complete"};
+
     private static ResponseEntity<String> csv(Decomposition d) {
-        StringBuilder csv = new StringBuilder("month,window,scope,name,member,current_from,current_to,current_ukp_days,current_stays,"
-                + "current_share_with_days,current_mean_days,previous_from,previous_to,previous_ukp_days,previous_stays,"
-                + "previous_share_with_days,previous_mean_days,change,contribution_stays,contribution_share_with_days,"
-                + "contribution_mean_days,complete\n");
-        row(csv, d, Scope.key(d.scope().type().key(), d.scope().id()),
-                d.scope().name(), false, d.current(), d.previous(), d.change(), d.contributions(), d.complete());
-        for (Decomposition.Member m : d.members()) {
-            row(csv, d, "municipality:" + m.scope().id(), m.scope().name(), true, m.current(), m.previous(), m.change(),
-                    m.contributions(), m.complete());
-        }
-        return CsvExport.response(csv, "decomposition-" + d.window().key() + "-" + d.month() + ".csv");
+        return CsvExport.response("decomposition-" + d.window().key() + "-" + d.month() + ".csv", CsvExport.Dialect.RFC4180, csv -> {
+            csv.header(CSV_COLUMNS);
+            row(csv, d, Scope.key(d.scope().type().key(), d.scope().id()),
+                    d.scope().name(), false, d.current(), d.previous(), d.change(), d.contributions(), d.complete());
+            for (Decomposition.Member m : d.members()) {
+                row(csv, d, "municipality:" + m.scope().id(), m.scope().name(), true, m.current(), m.previous(), m.change(),
+                        m.contributions(), m.complete());
+            }
+        });
     }
 
-    private static void row(StringBuilder csv, Decomposition d, String scope, String name, boolean member,
+    private static void row(CsvExport.CsvWriter csv, Decomposition d, String scope, String name, boolean member,
                             Decomposition.Period current, Decomposition.Period previous, BigDecimal change,
                             Decomposition.Contributions contributions, boolean complete) {
-        List<Object> cells = new java.util.ArrayList<>(List.of(d.month(), d.window().key(), scope, quoted(name), member));
+        List<Object> cells = new java.util.ArrayList<>(List.of(d.month(), d.window().key(), scope, name, member));
         for (Decomposition.Period p : List.of(current, previous)) {
             cells.addAll(java.util.Arrays.asList(p.from(), p.to(), p.ukpDays(), p.stays(), p.shareWithDays(), p.meanDays()));
         }
         cells.add(change);
         cells.addAll(contributions.values());
         cells.add(complete);
-        for (int i = 0; i < cells.size(); i++) {
-            Object cell = cells.get(i);
-            csv.append(i == 0 ? "" : ",").append(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString() : cell);
-        }
-        csv.append('\n');
-    }
-
-    private static String quoted(String text) {
-        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        csv.row(cells.toArray());
     }
 }

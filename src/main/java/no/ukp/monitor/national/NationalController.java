@@ -2,7 +2,6 @@ package no.ukp.monitor.national;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
 import no.ukp.monitor.system.CsvExport;
@@ -46,41 +45,24 @@ class NationalController {
         NationalMeasure m = NationalComparison.measure(measure);
         int y = comparison.year(year);
         NationalRanking ranking = comparison.ranking(y, m);
-        StringBuilder csv = new StringBuilder("level,year,measure,id,name,community,value,rank,n,percentile,among_the_best,status,ours\n");
-        if (m.ranksCommunities()) {
-            String ours = ranking.ours().community();
-            int n = ranking.ours().n();
-            for (NationalRanking.Community c : ranking.communities()) {
-                boolean isOurs = c.community() != null && c.community().equals(ours);
-                csv.append("community,").append(y).append(',').append(m.key()).append(',').append(c.community()).append(',')
-                        .append(quoted(c.name())).append(',').append(quoted(c.name())).append(',').append(text(c.value()))
-                        .append(',').append(c.rank() == null ? "" : c.rank()).append(',').append(n).append(',')
-                        .append(isOurs ? text(ranking.ours().percentile()) : "").append(',')
-                        .append(isOurs ? Boolean.toString(ranking.ours().amongTheBest()) : "").append(',')
-                        .append(isOurs ? ranking.ours().status() : "").append(',').append(isOurs).append('\n');
-            }
-        }
         Set<String> ours = new HashSet<>();
         ranking.ourMunicipalities().forEach(p -> ours.add(p.municipality()));
-        for (NationalRanking.Place p : comparison.allMunicipalities(y, m)) {
-            csv.append("municipality,").append(y).append(',').append(m.key()).append(',').append(p.municipality()).append(',')
-                    .append(quoted(p.name())).append(',').append(quoted(p.community())).append(',').append(text(p.value()))
-                    .append(',').append(p.rank() == null ? "" : p.rank()).append(',').append(p.n()).append(',')
-                    .append(text(p.percentile())).append(',').append(p.amongTheBest()).append(',').append(p.status())
-                    .append(',').append(ours.contains(p.municipality())).append('\n');
-        }
-        return CsvExport.response(csv, "nasjonal-rangering-" + y + "-" + m.key() + ".csv");
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
-
-    /** A name as a CSV field: quoted where it holds a comma or a quote. */
-    private static String quoted(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvExport.response("nasjonal-rangering-" + y + "-" + m.key() + ".csv", CsvExport.Dialect.RFC4180, csv -> {
+            csv.header("level", "year", "measure", "id", "name", "community", "value", "rank", "n", "percentile", "among_the_best",
+                    "status", "ours");
+            if (m.ranksCommunities()) {
+                NationalRanking.Ours our = ranking.ours();
+                for (NationalRanking.Community c : ranking.communities()) {
+                    boolean isOurs = c.community() != null && c.community().equals(our.community());
+                    csv.row("community", y, m.key(), c.community(), c.name(), c.name(), c.value(), c.rank(), our.n(),
+                            isOurs ? our.percentile() : null, isOurs ? our.amongTheBest() : null, isOurs ? our.status() : null,
+                            isOurs);
+                }
+            }
+            for (NationalRanking.Place p : comparison.allMunicipalities(y, m)) {
+                csv.row("municipality", y, m.key(), p.municipality(), p.name(), p.community(), p.value(), p.rank(), p.n(),
+                        p.percentile(), p.amongTheBest(), p.status(), ours.contains(p.municipality()));
+            }
+        });
     }
 }

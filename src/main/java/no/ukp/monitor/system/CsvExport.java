@@ -72,7 +72,7 @@ public final class CsvExport {
     }
 
     /** The CSV text as an attachment named {@code fileName}. */
-    public static ResponseEntity<String> response(CharSequence csv, String fileName) {
+    private static ResponseEntity<String> response(CharSequence csv, String fileName) {
         return ResponseEntity.ok()
                 .header("Content-Type", MEDIA_TYPE)
                 .header("Content-Disposition", disposition(fileName))
